@@ -1,0 +1,60 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { parseHeadingLevel, type HeadingLevel } from './heading.js';
+import { resolveLang, useLocale } from './localization.js';
+
+/**
+ * The public events of all widgets, by name. Each service package adds its own events with
+ * declaration merging, so `emit()` checks both the name and the detail:
+ *
+ *     declare module '@kommunkit/ui' {
+ *       interface KkEventMap { 'kk-report-submitted': { reference: string } }
+ *     }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface KkEventMap {}
+
+/**
+ * Base class of every kommunkit widget: language, heading level, typed public events and
+ * idempotent registration.
+ */
+export class KkElement extends LitElement {
+  /**
+   * Idempotent registration: a page that loads two copies of a widget, or a CMS that runs the
+   * snippet twice, must not throw.
+   */
+  static define(tag: string): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /** Level of the widget's top headings (2–6). The CMS page owns the `h1`, so 1 is never used. */
+  @property({ attribute: 'heading-level', converter: (value) => parseHeadingLevel(value) })
+  headingLevel: HeadingLevel = 2;
+
+  /** Language of the widget (`sv` or `en`); when absent, the nearest `lang` in the page. */
+  @property({ reflect: false })
+  override lang = '';
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void useLocale(resolveLang(this));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('lang') && this.isConnected) void useLocale(resolveLang(this));
+  }
+
+  /** Fires a public event on the host: bubbling and composed, so the page can listen anywhere. */
+  protected emit<K extends keyof KkEventMap>(name: K, detail: KkEventMap[K]): boolean {
+    return this.dispatchEvent(
+      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
+    );
+  }
+}

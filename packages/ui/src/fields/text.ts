@@ -1,0 +1,67 @@
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { describedBy, fieldGroup, targetValue, type FieldOptions } from './field.js';
+
+export interface TextFieldOptions extends FieldOptions {
+  value: string;
+  type?: 'text' | 'email' | 'tel' | 'url' | 'search';
+  autocomplete?: string;
+  inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'search';
+  /** Suggested width in characters, so the box hints at the expected answer. */
+  width?: number;
+  spellcheck?: boolean;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+}
+
+export function textField(options: TextFieldOptions): TemplateResult {
+  return fieldGroup(
+    options,
+    html`<input
+      class="kk-input"
+      id=${options.id}
+      name=${options.name}
+      type=${options.type ?? 'text'}
+      .value=${live(options.value)}
+      autocomplete=${ifDefined(options.autocomplete)}
+      inputmode=${ifDefined(options.inputmode)}
+      spellcheck=${ifDefined(options.spellcheck === undefined ? undefined : String(options.spellcheck))}
+      style=${styleMap(options.width ? { maxInlineSize: `${options.width + 3}ch` } : {})}
+      aria-describedby=${describedBy(options)}
+      aria-invalid=${options.error ? 'true' : 'false'}
+      aria-required=${options.optional ? 'false' : 'true'}
+      ?disabled=${options.disabled ?? false}
+      @input=${(event: Event) => options.onInput(targetValue(event))}
+      @blur=${() => options.onBlur?.()}
+    />`,
+  );
+}
+
+export interface TextareaOptions extends FieldOptions {
+  value: string;
+  rows?: number;
+  maxlength?: number;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+}
+
+export function textarea(options: TextareaOptions): TemplateResult {
+  return fieldGroup(
+    options,
+    html`<textarea
+      class="kk-textarea"
+      id=${options.id}
+      name=${options.name}
+      rows=${options.rows ?? 5}
+      .value=${live(options.value)}
+      aria-describedby=${describedBy(options)}
+      aria-invalid=${options.error ? 'true' : 'false'}
+      aria-required=${options.optional ? 'false' : 'true'}
+      ?disabled=${options.disabled ?? false}
+      @input=${(event: Event) => options.onInput(targetValue(event))}
+      @blur=${() => options.onBlur?.()}
+    ></textarea>`,
+  );
+}

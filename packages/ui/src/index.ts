@@ -1,0 +1,26 @@
+export { KkElement, type KkEventMap } from './base-element.js';
+export { tokenDefaults, tokenStyles, type TokenName } from './tokens.js';
+export { uiStyles } from './styles.js';
+export { heading, parseHeadingLevel, subLevel, type HeadingLevel, type HeadingOptions } from './heading.js';
+export {
+  getLocale,
+  matchLocale,
+  registerTranslations,
+  resolveLang,
+  sourceLocale,
+  targetLocales,
+  useLocale,
+  type Locale,
+  type TargetLocale,
+} from './localization.js';
+export { describedBy, errorId, hintId, type FieldOptions } from './fields/field.js';
+export { textField, textarea, type TextFieldOptions, type TextareaOptions } from './fields/text.js';
+export { radios, checkboxes, optionId, type Choice, type RadiosOptions, type CheckboxesOptions } from './fields/choice.js';
+export { select, type SelectOptions } from './fields/select.js';
+export { dateField, type DateFieldOptions } from './fields/date.js';
+export { fileField, type FileFieldOptions } from './fields/file.js';
+export { FormController, type FieldRule, type FormRules, type FormControllerOptions } from './form-controller.js';
+export { errorSummary, focusControl, type ErrorSummaryItem } from './error-summary.js';
+export { StepController, backLink, continueButton, stepCounter, type StepFlowOptions } from './step-flow.js';
+export { summaryList, type SummaryRow } from './summary-list.js';
+export { alert, button, confirmationPanel, spinner, statusTag, type ButtonVariant, type Tone } from './feedback.js';
