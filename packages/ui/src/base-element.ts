@@ -1,5 +1,5 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { resolveLang, useLocale } from './localization.js';
@@ -32,10 +32,6 @@ export class KkElement extends LitElement {
   @property({ attribute: 'heading-level', converter: (value) => parseHeadingLevel(value) })
   headingLevel: HeadingLevel = 2;
 
-  /** Language of the widget (`sv` or `en`); when absent, the nearest `lang` in the page. */
-  @property({ reflect: false })
-  override lang = '';
-
   constructor() {
     super();
     updateWhenLocaleChanges(this);
@@ -46,9 +42,17 @@ export class KkElement extends LitElement {
     void useLocale(resolveLang(this));
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (changed.has('lang') && this.isConnected) void useLocale(resolveLang(this));
+  /**
+   * `lang` stays the native attribute (the widget speaks the nearest `lang` in the page, its
+   * own first), observed here so that changing it switches the language.
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) void useLocale(resolveLang(this));
   }
 
   /** Fires a public event on the host: bubbling and composed, so the page can listen anywhere. */

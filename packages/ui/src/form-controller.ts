@@ -78,7 +78,7 @@ export class FormController<T extends Values> implements ReactiveController {
 
   /** On submit: checks every field, required ones included. True when the form is valid. */
   submit(): boolean {
-    for (const name of Object.keys(this.options.rules)) this.check(name as keyof T & string, true);
+    for (const name of Object.keys(this.options.rules)) this.check(name, true);
     const valid = this.summary().length === 0;
     this.focusSummary = !valid;
     this.host.requestUpdate();
@@ -96,7 +96,7 @@ export class FormController<T extends Values> implements ReactiveController {
   summary(): ErrorSummaryItem[] {
     const idFor = this.options.idFor ?? ((name: string) => name);
     return Object.keys(this.options.initial)
-      .filter((name) => this.errors[name as keyof T & string])
+      .filter((name) => this.errors[name as keyof T & string] !== undefined)
       .map((name) => ({ id: idFor(name as keyof T & string), message: this.errors[name as keyof T & string]! }));
   }
 
@@ -118,9 +118,6 @@ export class FormController<T extends Values> implements ReactiveController {
     let error: string | undefined;
     if (empty) error = requireValue ? rule?.required?.() : undefined;
     else error = rule?.validate?.(value);
-    const errors = { ...this.errors };
-    if (error) errors[name] = error;
-    else delete errors[name];
-    this.errors = errors;
+    this.errors = { ...this.errors, [name]: error };
   }
 }

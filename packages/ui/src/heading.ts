@@ -39,5 +39,5 @@ export function heading(options: HeadingOptions, content: unknown): TemplateResu
     class=${options.className ?? 'kk-heading'}
     tabindex=${ifDefined(options.focusTarget ? '-1' : undefined)}
     ?data-kk-focus-target=${options.focusTarget ?? false}
-  >${content}</${tag}>` as unknown as TemplateResult;
+  >${content}</${tag}>`;
 }

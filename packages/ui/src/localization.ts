@@ -26,7 +26,9 @@ const { getLocale, setLocale } = configureLocalization({
   targetLocales,
   loadLocale: async (locale) => {
     const modules = await Promise.all((loaders.get(locale as TargetLocale) ?? []).map((load) => load()));
-    return { templates: Object.assign({}, ...modules.map((module) => module.templates)) } as LocaleModule;
+    const templates: LocaleModule['templates'] = {};
+    for (const module of modules) Object.assign(templates, module.templates);
+    return { templates };
   },
 });
 
@@ -40,7 +42,7 @@ export function matchLocale(lang: string | null | undefined): Locale {
 
 /** The language an element should speak: its own `lang`, else the nearest ancestor's, else the page's. */
 export function resolveLang(element: Element): Locale {
-  const carrier = element.closest('[lang]');
+  const carrier = element.closest('[lang]:not([lang=""])');
   return matchLocale(carrier?.getAttribute('lang') ?? element.ownerDocument.documentElement.lang);
 }
 

@@ -50,7 +50,10 @@ const base = css`
     text-decoration: underline;
     text-underline-offset: 0.15em;
   }
-  :focus-visible,
+  :focus-visible {
+    outline: var(--_kk-focus-width) solid var(--_kk-color-focus);
+    outline-offset: 0;
+  }
   a:focus,
   .kk-link-button:focus-visible,
   .kk-back-link:focus-visible {

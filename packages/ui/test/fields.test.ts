@@ -52,7 +52,7 @@ describe('field templates', () => {
         const root = host.shadowRoot!;
         const described = root.querySelector('fieldset') ?? root.getElementById('f')!;
         expect(described.getAttribute('aria-describedby')).to.equal('f-hint f-error');
-        expect(root.getElementById('f-error')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fel: Det här behöver rättas');
+        expect(root.getElementById('f-error')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Fel: Det här behöver rättas');
         if (!root.querySelector('fieldset')) expect(root.getElementById('f')!.getAttribute('aria-invalid')).to.equal('true');
         await expect(host).to.be.accessible();
       });
@@ -70,7 +70,7 @@ describe('field templates', () => {
   it('labels the control it belongs to, inside the widget shadow root', async () => {
     const host = await render(() => kinds.text({}));
     const input = host.shadowRoot!.getElementById('f') as HTMLInputElement;
-    expect(input.labels![0]!.textContent!.trim()).to.equal('Namn');
+    expect(input.labels![0]!.textContent.trim()).to.equal('Namn');
     expect(input.value).to.equal('Anna');
   });
 
@@ -79,7 +79,7 @@ describe('field templates', () => {
       () => html`${textField({ id: 'a', name: 'a', label: 'Telefon', optional: true, value: '', onInput: noop })}
       ${textField({ id: 'b', name: 'b', label: 'Namn', value: '', onInput: noop })}`,
     );
-    const labels = [...host.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent!.replace(/\s+/g, ' ').trim());
+    const labels = [...host.shadowRoot!.querySelectorAll('label')].map((label) => label.textContent.replace(/\s+/g, ' ').trim());
     expect(labels).to.deep.equal(['Telefon (valfritt)', 'Namn']);
     expect(host.shadowRoot!.getElementById('a')!.getAttribute('aria-required')).to.equal('false');
     expect(host.shadowRoot!.getElementById('b')!.getAttribute('aria-required')).to.equal('true');
@@ -95,8 +95,8 @@ describe('field templates', () => {
     );
     const root = host.shadowRoot!;
     await waitUntil(() => root.querySelector('.kk-optional')?.textContent === '(optional)', 'English did not load');
-    expect(root.querySelector('label')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Phone (optional)');
-    expect(root.getElementById('a-error')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter a phone number');
+    expect(root.querySelector('label')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Phone (optional)');
+    expect(root.getElementById('a-error')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter a phone number');
   });
 
   it('gives each radio its own label and puts the field id on the first option', async () => {

@@ -1,0 +1,38 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { msg } from '@lit/localize';
+import { KkElement } from '../src/base-element.js';
+import { getLocale } from '../src/localization.js';
+import { KkTestHost } from './host.js';
+
+describe('KkElement', () => {
+  it('define() is idempotent: a second registration of the same tag does nothing', () => {
+    class Other extends KkElement {}
+    expect(() => Other.define('kk-test-host')).to.not.throw();
+    expect(customElements.get('kk-test-host')).to.equal(KkTestHost);
+  });
+
+  it('clamps heading-level to 2–6', async () => {
+    const host = await fixture<KkTestHost>(html`<kk-test-host heading-level="4"></kk-test-host>`);
+    expect(host.headingLevel).to.equal(4);
+    for (const value of ['1', '7', 'abc', '']) {
+      host.setAttribute('heading-level', value);
+      expect(host.headingLevel).to.equal(2);
+    }
+  });
+
+  it('takes its language from the nearest lang, and re-renders when it changes', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB"><kk-test-host .template=${() => html`<p>${msg('Tillbaka')}</p>`}></kk-test-host></div>`,
+    );
+    const host = wrapper.querySelector('kk-test-host')!;
+    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Back', 'did not switch to English');
+    expect(getLocale()).to.equal('en');
+    host.lang = 'sv';
+    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Tillbaka', 'did not switch back');
+  });
+
+  it('leaves no globals behind but its element names', () => {
+    const kkGlobals = Object.keys(window).filter((key) => /^kk|kommunkit/i.test(key));
+    expect(kkGlobals).to.deep.equal([]);
+  });
+});

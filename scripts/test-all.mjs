@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Runs every test layer in turn (see README "Tests"), then prints one line summing their
+// counts, `N passed, N failed`, which CI reads. Lint, typecheck and the Storybook build are
+// checks: they do not add to the counts, but any failure fails the run.
+import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './test/ensure-chromium.mjs';
+import { clearResults, readResults, summaryLine } from './test/results.mjs';
+
+const steps = [
+  { name: 'lint', script: 'lint' },
+  { name: 'typecheck', script: 'typecheck' },
+  { name: 'unit', script: 'test:unit', layer: 'unit' },
+  { name: 'components', script: 'test:components', layer: 'components', browser: true },
+  { name: 'storybook build', script: 'build-storybook' },
+  { name: 'stories', script: 'test:stories', layer: 'stories', browser: true },
+];
+
+clearResults();
+const failedSteps = [];
+for (const step of steps) {
+  if (step.browser) ensureChromium();
+  console.log(`\n▶ ${step.name}`);
+  const { status } = spawnSync('pnpm', ['run', step.script], { stdio: 'inherit' });
+  const recorded = step.layer ? readResults()[step.layer] : undefined;
+  if (status !== 0 || (step.layer && !recorded)) failedSteps.push(step.name);
+}
+
+const results = Object.values(readResults());
+const total = results.reduce(
+  (sum, layer) => ({
+    passed: sum.passed + layer.passed,
+    failed: sum.failed + layer.failed,
+    skipped: sum.skipped + layer.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+
+console.log('');
+if (failedSteps.length > 0) console.log(`Failed: ${failedSteps.join(', ')}`);
+// A step that crashed before reporting counts as one failed test, so the line never hides it.
+const unreported = steps.filter((step) => step.layer && failedSteps.includes(step.name) && !readResults()[step.layer]).length;
+console.log(summaryLine({ ...total, failed: total.failed + unreported }));
+process.exit(failedSteps.length > 0 ? 1 : 0);
