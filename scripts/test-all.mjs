@@ -4,23 +4,41 @@
 // checks: they do not add to the counts, but any failure fails the run.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './test/ensure-chromium.mjs';
+import { startPostgres } from './test/postgres.mjs';
 import { clearResults, readResults, summaryLine } from './test/results.mjs';
 
 const steps = [
   { name: 'lint', script: 'lint' },
   { name: 'typecheck', script: 'typecheck' },
   { name: 'unit', script: 'test:unit', layer: 'unit' },
+  { name: 'gateway on PGlite', script: 'test:gateway', layer: 'gateway' },
+  { name: 'gateway on PostgreSQL', script: 'test:gateway', layer: 'gateway-postgres', postgres: true },
   { name: 'components', script: 'test:components', layer: 'components', browser: true },
   { name: 'storybook build', script: 'build-storybook' },
   { name: 'stories', script: 'test:stories', layer: 'stories', browser: true },
+  { name: 'end to end', script: 'test:e2e', layer: 'e2e', browser: true },
 ];
+
+/** Runs a step against a throwaway PostgreSQL server unless DATABASE_URL names one. */
+function withDatabase(step, run) {
+  if (!step.postgres) return run({ DATABASE_URL: '' });
+  if (process.env.DATABASE_URL) return run({ DATABASE_URL: process.env.DATABASE_URL });
+  const server = startPostgres();
+  try {
+    return run({ DATABASE_URL: server.url });
+  } finally {
+    server.stop();
+  }
+}
 
 clearResults();
 const failedSteps = [];
 for (const step of steps) {
   if (step.browser) ensureChromium();
   console.log(`\n▶ ${step.name}`);
-  const { status } = spawnSync('pnpm', ['run', step.script], { stdio: 'inherit' });
+  const { status } = withDatabase(step, (env) =>
+    spawnSync('pnpm', ['run', step.script], { stdio: 'inherit', env: { ...process.env, ...env, TEST_LAYER: step.layer ?? '' } }),
+  );
   const recorded = step.layer ? readResults()[step.layer] : undefined;
   if (status !== 0 || (step.layer && !recorded)) failedSteps.push(step.name);
 }

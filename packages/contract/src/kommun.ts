@@ -1,0 +1,28 @@
+import { Type, type Static } from 'typebox';
+
+/** Kommun ids appear in every citizen-facing path: lower-case letters, digits and dashes. */
+export const KommunId = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Kommun id, e.g. `exempelstad`.' });
+
+export const serviceIds = ['felanmalan', 'lokalbokning', 'barnomsorg', 'fakturor'] as const;
+export type ServiceId = (typeof serviceIds)[number];
+export const ServiceId = Type.Union(
+  [Type.Literal('felanmalan'), Type.Literal('lokalbokning'), Type.Literal('barnomsorg'), Type.Literal('fakturor')],
+  { $id: 'ServiceId' },
+);
+
+export const KommunParams = Type.Object({ kommun: KommunId });
+export type KommunParams = Static<typeof KommunParams>;
+
+/** What a widget needs to know about a kommun: its name, theme and enabled services. */
+export const KommunInfo = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String({ description: 'Display name, e.g. "Exempelstads kommun".' }),
+    theme: Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.String(), {
+      description: 'Design token overrides: token name without the `--kk-` prefix → CSS value.',
+    }),
+    services: Type.Array(ServiceId),
+  },
+  { $id: 'KommunInfo' },
+);
+export type KommunInfo = Static<typeof KommunInfo>;

@@ -1,0 +1,143 @@
+import { operations, problemTypes } from '@kommunkit/contract';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ResolvedConfig } from '../config/load.js';
+import type { KommunConfig } from '../config/schema.js';
+import type { Db } from '../db/database.js';
+import { kommunOf } from '../http/kommun.js';
+import { HttpProblem } from '../http/problem.js';
+import type { Gateway } from '../types.js';
+import { anonymousWrite } from '../http/rate-limits.js';
+import { client, personnummerClaim, type IdentityProviders } from './oidc.js';
+import { toUser, type SessionStore } from './sessions.js';
+
+const loginLifetimeMs = 10 * 60_000;
+
+/** Only back to a page on the kommun's own list: the login must never be an open redirect. */
+export function safeReturnUrl(kommun: KommunConfig, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidReturn();
+  }
+  if (!kommun.origins.includes(url.origin) || url.username || url.password) throw invalidReturn();
+  return url;
+}
+
+const invalidReturn = () =>
+  new HttpProblem(400, problemTypes.validation, 'Sidan att återvända till finns inte på kommunens lista över webbplatser.', [
+    { pointer: '/querystring/return', detail: 'Adressen tillhör inte kommunens webbplatser' },
+  ]);
+
+/** Back to the page the citizen came from, telling the widget why the login did not finish. */
+function backWithOutcome(returnUrl: string, outcome: 'cancelled' | 'failed'): string {
+  const url = new URL(returnUrl);
+  url.searchParams.set('kk-login', outcome);
+  return url.href;
+}
+
+function callbackUrl(config: ResolvedConfig, kommunId: string): string {
+  return `${config.publicUrl}/api/v1/${kommunId}/auth/callback`;
+}
+
+export function authRoutes(
+  app: Gateway,
+  { config, db, sessions, providers }: { config: ResolvedConfig; db: Db; sessions: SessionStore; providers: IdentityProviders },
+): void {
+  const provider = async (kommun: KommunConfig, log: FastifyBaseLogger) => {
+    try {
+      return await providers.for(kommun);
+    } catch (error) {
+      log.warn({ err: error, kommun: kommun.id }, 'identity provider unavailable');
+      throw new HttpProblem(503, problemTypes.unavailable, 'Inloggningen fungerar inte just nu. Försök igen om en stund.');
+    }
+  };
+
+  app.route({
+    ...operations.login,
+    config: { rateLimit: anonymousWrite },
+    handler: async (request, reply) => {
+      const kommun = kommunOf(request);
+      const returnUrl = safeReturnUrl(kommun, request.query.return);
+      const configuration = await provider(kommun, request.log);
+      const state = client.randomState();
+      const nonce = client.randomNonce();
+      const codeVerifier = client.randomPKCECodeVerifier();
+      await db
+        .insertInto('auth_request')
+        .values({
+          state,
+          nonce,
+          kommun_id: kommun.id,
+          code_verifier: codeVerifier,
+          return_url: returnUrl.href,
+          expires_at: new Date(Date.now() + loginLifetimeMs),
+        })
+        .execute();
+      const authorizationUrl = client.buildAuthorizationUrl(configuration, {
+        redirect_uri: callbackUrl(config, kommun.id),
+        scope: (kommun.identityProvider?.scopes ?? ['openid', 'profile']).join(' '),
+        code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
+      });
+      return reply.redirect(authorizationUrl.href, 302);
+    },
+  });
+
+  app.route({
+    ...operations.loginCallback,
+    handler: async (request, reply) => {
+      const kommun = kommunOf(request);
+      // Deleting the row is what makes a state usable once, even with two callbacks racing.
+      const pending = await db
+        .deleteFrom('auth_request')
+        .where('state', '=', request.query.state)
+        .where('kommun_id', '=', kommun.id)
+        .returningAll()
+        .executeTakeFirst();
+      if (!pending || pending.expires_at.getTime() < Date.now()) {
+        throw new HttpProblem(400, problemTypes.loginFailed, 'Inloggningen tog för lång tid eller har redan använts. Börja om från sidan du kom från.');
+      }
+      if (request.query.error) return reply.redirect(backWithOutcome(pending.return_url, 'cancelled'), 302);
+
+      const configuration = await provider(kommun, request.log);
+      let claims: client.IDToken | undefined;
+      try {
+        const tokens = await client.authorizationCodeGrant(configuration, new URL(request.url, config.publicUrl), {
+          pkceCodeVerifier: pending.code_verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+        });
+        claims = tokens.claims();
+      } catch (error) {
+        request.log.warn({ err: error, kommun: kommun.id }, 'login callback failed');
+      }
+      if (!claims) return reply.redirect(backWithOutcome(pending.return_url, 'failed'), 302);
+
+      const text = (key: string): string => (typeof claims[key] === 'string' ? claims[key] : '');
+      await sessions.create(reply, kommun.id, {
+        subject: claims.sub,
+        personnummer: text(personnummerClaim) || null,
+        givenName: text('given_name'),
+        familyName: text('family_name'),
+        name: text('name') || `${text('given_name')} ${text('family_name')}`.trim(),
+      });
+      return reply.redirect(pending.return_url, 302);
+    },
+  });
+
+  app.route({
+    ...operations.me,
+    handler: async (request) => toUser(await sessions.require(request)),
+  });
+
+  app.route({
+    ...operations.logout,
+    handler: async (request, reply) => {
+      await sessions.destroy(request, reply);
+      return reply.code(204).send(null);
+    },
+  });
+}

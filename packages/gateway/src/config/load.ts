@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { Value } from 'typebox/value';
+import { GatewayConfig, type KommunConfig } from './schema.js';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The config with defaults filled in and kommuner indexed by id. */
+export interface ResolvedConfig extends GatewayConfig {
+  session: { idleMinutes: number; absoluteHours: number };
+  kommunById: ReadonlyMap<string, KommunConfig>;
+}
+
+/** `/kommuner/1/origins/0` → `kommuner[1].origins[0]`, the way an operator reads their file. */
+const keyPath = (pointer: string): string =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : index === 0 ? part : `.${part}`))
+    .join('') || '(top level)';
+
+/**
+ * Validates a parsed config; every problem names the key it is about, so an operator can fix
+ * the file without reading code.
+ */
+export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
+  const errors = [...Value.Errors(GatewayConfig, raw)];
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((error) => {
+      const params = error.params as Record<string, unknown>;
+      const key = [error.instancePath, params.additionalProperty ?? params.missingProperty ?? params.requiredProperties]
+        .filter(Boolean)
+        .join('/');
+      return `  ${keyPath(key.startsWith('/') ? key : `/${key}`)}: ${error.message}`;
+    });
+    throw new ConfigError(`Invalid gateway config in ${source}:\n${lines.join('\n')}`);
+  }
+  const config = raw as GatewayConfig;
+
+  const kommunById = new Map<string, KommunConfig>();
+  config.kommuner.forEach((kommun, index) => {
+    if (kommunById.has(kommun.id)) throw new ConfigError(`Invalid gateway config in ${source}:\n  kommuner[${index}].id: "${kommun.id}" is used twice`);
+    kommunById.set(kommun.id, kommun);
+  });
+
+  return { ...config, session: config.session ?? { idleMinutes: 30, absoluteHours: 8 }, kommunById };
+}
+
+/**
+ * Replaces `${NAME}` and `${NAME:-default}` in every string of the config with environment
+ * variables, so secrets and ports stay out of the file.
+ */
+export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv = process.env, path = ''): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{([A-Z][A-Z0-9_]*)(?::-([^}]*))?\}/g, (_, name: string, fallback: string | undefined) => {
+      const replacement = env[name] ?? fallback;
+      if (replacement === undefined) throw new ConfigError(`Invalid gateway config:\n  ${path || '(top level)'}: environment variable ${name} is not set`);
+      return replacement;
+    });
+  }
+  if (Array.isArray(value)) return value.map((item, index) => substituteEnv(item, env, `${path}[${String(index)}]`));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteEnv(item, env, path ? `${path}.${key}` : key)]));
+  }
+  return value;
+}
+
+export function loadConfig(path: string): ResolvedConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Cannot read gateway config ${path}: ${(error as Error).message}`);
+  }
+  return resolveConfig(substituteEnv(raw), path);
+}

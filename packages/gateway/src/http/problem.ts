@@ -1,0 +1,131 @@
+import { problemMediaType, problemTypes, type FieldError, type Problem, type ProblemType } from '@kommunkit/contract';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** Swedish titles, one per problem type, so a client can show `title` as it is. */
+const titles: Record<ProblemType, string> = {
+  [problemTypes.validation]: 'Uppgifterna behöver rättas',
+  [problemTypes.unauthenticated]: 'Du behöver logga in',
+  [problemTypes.forbidden]: 'Du har inte behörighet',
+  [problemTypes.csrf]: 'Begäran kom inte från en tillåten webbplats',
+  [problemTypes.notFound]: 'Sidan eller uppgiften finns inte',
+  [problemTypes.unknownKommun]: 'Kommunen finns inte i tjänsten',
+  [problemTypes.serviceDisabled]: 'Tjänsten är inte aktiverad för kommunen',
+  [problemTypes.methodNotAllowed]: 'Metoden stöds inte här',
+  [problemTypes.payloadTooLarge]: 'Det du skickade är för stort',
+  [problemTypes.unsupportedMediaType]: 'Formatet stöds inte',
+  [problemTypes.rateLimited]: 'För många försök',
+  [problemTypes.conflict]: 'Uppgiften har ändrats under tiden',
+  [problemTypes.loginFailed]: 'Inloggningen kunde inte slutföras',
+  [problemTypes.unavailable]: 'Tjänsten är inte tillgänglig just nu',
+  [problemTypes.internal]: 'Något gick fel hos oss',
+};
+
+/** An error that becomes a problem+json answer. Throw it from any handler or hook. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ProblemType,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? titles[type]);
+  }
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  const body: Problem = {
+    type: problem.type,
+    title: titles[problem.type],
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...(problem.errors ? { errors: problem.errors } : {}),
+  };
+  return reply
+    .code(problem.status)
+    .headers(problem.headers)
+    .type(problemMediaType)
+    .serializer(JSON.stringify)
+    .send(body);
+}
+
+/** Swedish text for the JSON Schema keywords a citizen's input can fail. */
+const validationMessages: Record<string, (params: Record<string, unknown>) => string> = {
+  required: () => 'Uppgiften saknas',
+  additionalProperties: () => 'Okänt fält',
+  type: (p) => `Ska vara av typen ${String(p.type)}`,
+  format: () => 'Har fel format',
+  pattern: () => 'Har fel format',
+  minLength: (p) => `Ska vara minst ${String(p.limit)} tecken`,
+  maxLength: (p) => `Får vara högst ${String(p.limit)} tecken`,
+  minimum: (p) => `Ska vara minst ${String(p.limit)}`,
+  maximum: (p) => `Får vara högst ${String(p.limit)}`,
+  enum: () => 'Är inte ett av de tillåtna värdena',
+  const: () => 'Är inte ett tillåtet värde',
+  anyOf: () => 'Är inte ett tillåtet värde',
+  minItems: (p) => `Ska ha minst ${String(p.limit)}`,
+  maxItems: (p) => `Får ha högst ${String(p.limit)}`,
+};
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Maps Ajv's errors to field errors with JSON Pointers into the request (`/body/...`). */
+export function fieldErrors(context: string, errors: readonly AjvError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const leaf = error.params.missingProperty ?? error.params.additionalProperty;
+    const pointer = `/${context}${error.instancePath}${typeof leaf === 'string' ? `/${leaf}` : ''}`;
+    if (seen.has(pointer)) return [];
+    seen.add(pointer);
+    return [{ pointer, detail: (validationMessages[error.keyword] ?? (() => 'Är inte giltig'))(error.params) }];
+  });
+}
+
+const statusTypes: Record<number, ProblemType> = {
+  400: problemTypes.validation,
+  401: problemTypes.unauthenticated,
+  403: problemTypes.forbidden,
+  404: problemTypes.notFound,
+  405: problemTypes.methodNotAllowed,
+  413: problemTypes.payloadTooLarge,
+  415: problemTypes.unsupportedMediaType,
+  429: problemTypes.rateLimited,
+  503: problemTypes.unavailable,
+};
+
+/**
+ * Every error leaves the gateway as problem+json: validation errors name their fields,
+ * Fastify's own errors (bad JSON, too large, wrong media type) keep their status, and anything
+ * unexpected is a 500 whose details stay in the log.
+ */
+export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: string) => string[]): void {
+  app.setErrorHandler((error: FastifyError | HttpProblem, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof HttpProblem) return sendProblem(reply, error);
+    if (error.validation) {
+      return sendProblem(
+        reply,
+        new HttpProblem(400, problemTypes.validation, undefined, fieldErrors(error.validationContext ?? 'body', error.validation as AjvError[])),
+      );
+    }
+    const status = error.statusCode ?? 500;
+    if (status < 500 && statusTypes[status]) {
+      const detail = status === 400 ? 'Begäran kunde inte tolkas' : undefined;
+      return sendProblem(reply, new HttpProblem(status, statusTypes[status], detail));
+    }
+    if (status === 503) return sendProblem(reply, new HttpProblem(503, problemTypes.unavailable));
+    request.log.error({ err: error }, 'unexpected error');
+    return sendProblem(reply, new HttpProblem(500, problemTypes.internal));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const allowed = methodsFor(request.url.split('?')[0] ?? '');
+    if (allowed.length > 0) {
+      return sendProblem(reply, new HttpProblem(405, problemTypes.methodNotAllowed, undefined, undefined, { allow: allowed.join(', ') }));
+    }
+    return sendProblem(reply, new HttpProblem(404, problemTypes.notFound));
+  });
+}

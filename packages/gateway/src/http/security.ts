@@ -1,0 +1,48 @@
+import cors from '@fastify/cors';
+import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract';
+import type { FastifyInstance } from 'fastify';
+import type { ResolvedConfig } from '../config/load.js';
+import { kommunIdIn } from './kommun.js';
+import { HttpProblem } from './problem.js';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CORS with credentials, only for the kommun's own page origins, and CSRF defence for every
+ * state-changing API request: it must carry the SDK's custom header (which a plain form or
+ * image cannot send, and which forces a CORS preflight) and an Origin on the kommun's list.
+ * SameSite=Lax cookies are the third layer.
+ */
+export async function installSecurity(app: FastifyInstance, config: ResolvedConfig): Promise<void> {
+  const originsOf = (url: string): readonly string[] => {
+    const id = kommunIdIn(url);
+    return (id && config.kommunById.get(decodeURIComponent(id))?.origins) || [];
+  };
+
+  await app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      const allowed = origin !== undefined && originsOf(request.url ?? '').includes(origin);
+      callback(null, {
+        origin: allowed ? origin : false,
+        credentials: true,
+        methods: ['GET', 'POST', 'PUT', 'DELETE'],
+        allowedHeaders: ['content-type', clientHeader, idempotencyHeader],
+        exposedHeaders: ['retry-after'],
+        maxAge: 600,
+      });
+    },
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (safeMethods.has(request.method) || !request.kommun) return;
+    const origin = request.headers.origin;
+    if (!request.headers[clientHeader]) {
+      throw new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`);
+    }
+    if (!origin || !request.kommun.origins.includes(origin)) {
+      throw new HttpProblem(403, problemTypes.csrf, 'Begäran kom från en webbplats som kommunen inte har godkänt.');
+    }
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, resolveConfig, substituteEnv } from '../src/config/load.js';
+
+const valid = {
+  publicUrl: 'https://e-tjanster.exempelstad.se',
+  kommuner: [
+    {
+      id: 'exempelstad',
+      name: 'Exempelstads kommun',
+      origins: ['https://www.exempelstad.se'],
+      services: { felanmalan: { adapter: 'builtin' } },
+      identityProvider: { issuer: 'https://idp.exempelstad.se', clientId: 'kk', clientSecret: 's3cret' },
+    },
+  ],
+};
+
+const withKommun = (patch: Record<string, unknown>) => ({ ...valid, kommuner: [{ ...valid.kommuner[0], ...patch }] });
+
+describe('gateway config', () => {
+  it('accepts a valid config and fills in session defaults', () => {
+    const config = resolveConfig(valid);
+    expect(config.kommunById.get('exempelstad')?.name).toBe('Exempelstads kommun');
+    expect(config.session).toEqual({ idleMinutes: 30, absoluteHours: 8 });
+  });
+
+  it.each([
+    [withKommun({ origins: ['https://www.exempelstad.se/sida'] }), 'kommuner[0].origins[0]'],
+    [withKommun({ id: 'Exempel Stad' }), 'kommuner[0].id'],
+    [withKommun({ services: { bygglov: { adapter: 'builtin' } } }), 'kommuner[0].services'],
+    [withKommun({ colour: 'red' }), 'kommuner[0].colour'],
+    [{ ...valid, publicUrl: undefined }, 'publicUrl'],
+  ])('names the bad key', (raw, key) => {
+    expect(() => resolveConfig(raw, 'kommunkit.json')).toThrow(ConfigError);
+    expect(() => resolveConfig(raw, 'kommunkit.json')).toThrow(key);
+  });
+
+  it('refuses two kommuner with one id', () => {
+    expect(() => resolveConfig({ ...valid, kommuner: [valid.kommuner[0], valid.kommuner[0]] })).toThrow('kommuner[1].id');
+  });
+
+  it('fills ${NAME} and ${NAME:-default} from the environment and names a missing variable', () => {
+    const raw = { publicUrl: 'http://localhost:${PORT:-8080}', idp: { clientSecret: '${KK_SECRET}' } };
+    expect(substituteEnv(raw, { KK_SECRET: 'hemligt' })).toEqual({ publicUrl: 'http://localhost:8080', idp: { clientSecret: 'hemligt' } });
+    expect(substituteEnv(raw, { KK_SECRET: 'x', PORT: '9000' })).toMatchObject({ publicUrl: 'http://localhost:9000' });
+    expect(() => substituteEnv(raw, {})).toThrow('idp.clientSecret: environment variable KK_SECRET is not set');
+  });
+});

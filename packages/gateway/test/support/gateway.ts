@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { createServer } from 'node:net';
+import { buildGateway } from '../../src/app.js';
+import { resolveConfig, type ResolvedConfig } from '../../src/config/load.js';
+import { openDatabase, type Db } from '../../src/db/database.js';
+import type { Gateway } from '../../src/types.js';
+
+/** The page origins of the two test kommuner. */
+export const pages = {
+  exempelstad: 'http://www.exempelstad.test',
+  grannby: 'http://www.grannby.test',
+} as const;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+export function testConfig(publicUrl: string): ResolvedConfig {
+  const kommun = (id: keyof typeof pages, name: string) => ({
+    id,
+    name,
+    origins: [pages[id], publicUrl],
+    theme: { 'color-primary': '#00594c' },
+    services: { felanmalan: { adapter: 'builtin' } },
+    identityProvider: { issuer: `${publicUrl}/dev-idp`, clientId: id, clientSecret: `secret-${id}` },
+  });
+  return resolveConfig({
+    publicUrl,
+    devIdentityProvider: process.env.KK_TEST_NO_IDP !== '1',
+    kommuner: [kommun('exempelstad', 'Exempelstads kommun'), kommun('grannby', 'Grannby kommun')],
+  });
+}
+
+export interface TestGateway {
+  app: Gateway;
+  db: Db;
+  url: string;
+  config: ResolvedConfig;
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real gateway on a loopback port with two kommuner and the dev identity provider, on
+ * PGlite in memory, or on the PostgreSQL server named by DATABASE_URL. One per test file.
+ */
+export async function startGateway(): Promise<TestGateway> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = testConfig(url);
+  const db = await openDatabase({ url: process.env.DATABASE_URL });
+  const app = await buildGateway({ config, db, logger: false });
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    app,
+    db,
+    url,
+    config,
+    reset: async () => {
+      await sql`truncate table session, auth_request, draft`.execute(db);
+    },
+    close: async () => {
+      await app.close();
+      await db.destroy();
+    },
+  };
+}
