@@ -3,6 +3,8 @@ import { clientHeader } from '@kommunkit/contract';
 /** A minimal cookie jar, so tests act like one browser across redirects. */
 export class Browser {
   private readonly cookies = new Map<string, { value: string; path: string }>();
+  /** Every URL this browser requested, in order. */
+  readonly visited: string[] = [];
 
   constructor(readonly base: string) {}
 
@@ -26,6 +28,7 @@ export class Browser {
     const headers = new Headers(init.headers);
     const cookie = target.origin === new URL(this.base).origin ? this.cookieFor(target.pathname) : '';
     if (cookie) headers.set('cookie', cookie);
+    this.visited.push(target.href);
     const response = await fetch(target, { ...init, headers, redirect: 'manual' });
     for (const line of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = line.split(';').map((part) => part.trim());

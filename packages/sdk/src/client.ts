@@ -1,0 +1,69 @@
+import type { KommunInfo } from '@kommunkit/contract';
+import { Auth } from './auth.js';
+import { createDrafts, type Drafts } from './drafts.js';
+import { createTransport, defaultRetry, type CallOptions, type Request, type RetryOptions } from './http.js';
+
+export interface ClientOptions {
+  /** The gateway's base URL, e.g. `https://e-tjanster.exempelstad.se` (a trailing slash is dropped). */
+  api: string;
+  /** Kommun id, e.g. `exempelstad`. */
+  kommun: string;
+  /** The fetch to use; by default the global one, looked up on every call. */
+  fetch?: typeof fetch;
+  /** Retry settings, or false for a single try. */
+  retry?: Partial<RetryOptions> | false;
+  /** Full-page navigation for login; by default `window.location.assign`. */
+  navigate?: (url: string) => void;
+}
+
+export interface KommunkitClient {
+  /** The gateway's base URL, without a trailing slash. */
+  readonly api: string;
+  readonly kommun: string;
+  readonly auth: Auth;
+  readonly drafts: Drafts;
+  /** The kommun's name, theme tokens and enabled services. */
+  getKommun(options?: CallOptions): Promise<KommunInfo>;
+  /** One contract operation, for service modules; the other members are built on it. */
+  readonly request: Request;
+}
+
+const normalizeApi = (api: string): string => api.replace(/\/+$/, '');
+
+export function createClient(options: ClientOptions): KommunkitClient {
+  if (!options.kommun) throw new TypeError('createClient: `kommun` is required');
+  const api = normalizeApi(options.api);
+  const transport = createTransport({
+    api,
+    kommun: options.kommun,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retry: options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry },
+  });
+  const { request } = transport;
+  return {
+    api,
+    kommun: options.kommun,
+    auth: new Auth(transport, options.navigate ?? ((url) => {
+      window.location.assign(url);
+    })),
+    drafts: createDrafts(request),
+    getKommun: ({ signal } = {}) => request('getKommun', { signal }),
+    request,
+  };
+}
+
+const clients = new Map<string, KommunkitClient>();
+
+/**
+ * The one client for this gateway and kommun on the page, created on first use, so every
+ * widget shares its login state. Later calls return that client and ignore their other options.
+ */
+export function getClient(options: ClientOptions): KommunkitClient {
+  const key = `${normalizeApi(options.api)} ${options.kommun}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = createClient(options);
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Vitest layers: `unit` (pure Node), `gateway` (a real gateway over loopback HTTP on PGlite, or
+ * on the PostgreSQL server in DATABASE_URL) and `storybook` (every story as a browser test).
+ */
+export default defineConfig({
+  test: {
+    reporters: ['default', './scripts/test/vitest-count-reporter.mjs'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['packages/*/test/**/*.unit.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'gateway',
+          environment: 'node',
+          include: ['packages/*/test/**/*.gateway.test.ts'],
+          // One database server for all files: they run one at a time and reset tables between tests.
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
