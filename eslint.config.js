@@ -23,6 +23,9 @@ export default tseslint.config(
       // Tests and templates assert presence with `!` after checking in the same line of reasoning.
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true, argsIgnorePattern: '^_' }],
+      // Fastify hooks and plugins are async by contract, with or without an await inside.
+      '@typescript-eslint/require-await': 'off',
     },
   },
   {

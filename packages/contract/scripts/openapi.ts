@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FieldError, Problem } from '../src/problem.js';
-import { operations } from '../src/operations.js';
+import { operations, type Operation } from '../src/operations.js';
 
 export const openApiPath = fileURLToPath(new URL('../openapi.json', import.meta.url));
 
@@ -28,11 +28,11 @@ export async function buildOpenApi(): Promise<unknown> {
         },
       },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${String(i)}`) },
   });
   app.addSchema(FieldError);
   app.addSchema(Problem);
-  for (const operation of Object.values(operations)) {
+  for (const operation of Object.values(operations) as Operation[]) {
     app.route({ ...operation, handler: () => null });
   }
   await app.ready();

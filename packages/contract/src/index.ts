@@ -1,3 +1,4 @@
+export * from './routes.js';
 export * from './problem.js';
 export * from './kommun.js';
 export * from './auth.js';

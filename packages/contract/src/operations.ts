@@ -4,11 +4,7 @@ import { Draft, DraftBody, DraftParams } from './drafts.js';
 import { Health, Readiness } from './health.js';
 import { KommunInfo, KommunParams } from './kommun.js';
 import { Problem } from './problem.js';
-
-/** Header that every state-changing request from the SDK carries (CSRF defence, forces CORS preflight). */
-export const clientHeader = 'x-kommunkit-client';
-/** Header that makes a POST safe to retry: the gateway answers a repeat with the first result. */
-export const idempotencyHeader = 'idempotency-key';
+import { routes } from './routes.js';
 
 export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -35,8 +31,7 @@ const problems = (...statuses: number[]) => Object.fromEntries(statuses.map((sta
  */
 export const operations = {
   getKommun: {
-    method: 'GET',
-    url: '/api/v1/:kommun',
+    ...routes.getKommun,
     schema: {
       operationId: 'getKommun',
       summary: "The kommun's name, theme tokens and enabled services",
@@ -46,8 +41,7 @@ export const operations = {
     },
   },
   login: {
-    method: 'GET',
-    url: '/api/v1/:kommun/auth/login',
+    ...routes.login,
     schema: {
       operationId: 'login',
       summary: "Start e-legitimation login with the kommun's identity provider (full-page redirect)",
@@ -58,8 +52,7 @@ export const operations = {
     },
   },
   loginCallback: {
-    method: 'GET',
-    url: '/api/v1/:kommun/auth/callback',
+    ...routes.loginCallback,
     schema: {
       operationId: 'loginCallback',
       summary: 'Where the identity provider returns; sets the session cookie and returns to the page',
@@ -70,8 +63,7 @@ export const operations = {
     },
   },
   me: {
-    method: 'GET',
-    url: '/api/v1/:kommun/auth/me',
+    ...routes.me,
     schema: {
       operationId: 'me',
       summary: 'The logged-in citizen',
@@ -81,8 +73,7 @@ export const operations = {
     },
   },
   logout: {
-    method: 'POST',
-    url: '/api/v1/:kommun/auth/logout',
+    ...routes.logout,
     schema: {
       operationId: 'logout',
       summary: 'End the session',
@@ -92,8 +83,7 @@ export const operations = {
     },
   },
   getDraft: {
-    method: 'GET',
-    url: '/api/v1/:kommun/drafts/:service',
+    ...routes.getDraft,
     schema: {
       operationId: 'getDraft',
       summary: "The logged-in citizen's saved draft for a service",
@@ -103,8 +93,7 @@ export const operations = {
     },
   },
   saveDraft: {
-    method: 'PUT',
-    url: '/api/v1/:kommun/drafts/:service',
+    ...routes.saveDraft,
     schema: {
       operationId: 'saveDraft',
       summary: 'Save what the logged-in citizen has typed so far',
@@ -115,8 +104,7 @@ export const operations = {
     },
   },
   deleteDraft: {
-    method: 'DELETE',
-    url: '/api/v1/:kommun/drafts/:service',
+    ...routes.deleteDraft,
     schema: {
       operationId: 'deleteDraft',
       summary: 'Throw away the saved draft',
@@ -126,8 +114,7 @@ export const operations = {
     },
   },
   health: {
-    method: 'GET',
-    url: '/health',
+    ...routes.health,
     schema: {
       operationId: 'health',
       summary: 'The process is up',
@@ -136,8 +123,7 @@ export const operations = {
     },
   },
   ready: {
-    method: 'GET',
-    url: '/ready',
+    ...routes.ready,
     schema: {
       operationId: 'ready',
       summary: 'The gateway can serve requests (database reachable)',
@@ -148,12 +134,3 @@ export const operations = {
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof operations;
-
-/** Fills `:name` segments of an operation's path, encoding each value. */
-export function pathFor(url: string, params: Record<string, string>): string {
-  return url.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${url}`);
-    return encodeURIComponent(value);
-  });
-}

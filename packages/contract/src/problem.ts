@@ -1,28 +1,7 @@
 import { Type, type Static } from 'typebox';
 
-/**
- * Stable problem types (RFC 9457 `type`). They are URNs so that they stay valid and unique
- * without a web page behind them; clients branch on `type`, never on `title`.
- */
-export const problemTypes = {
-  validation: 'urn:kommunkit:problem:validation',
-  unauthenticated: 'urn:kommunkit:problem:unauthenticated',
-  forbidden: 'urn:kommunkit:problem:forbidden',
-  csrf: 'urn:kommunkit:problem:csrf',
-  notFound: 'urn:kommunkit:problem:not-found',
-  unknownKommun: 'urn:kommunkit:problem:unknown-kommun',
-  serviceDisabled: 'urn:kommunkit:problem:service-disabled',
-  methodNotAllowed: 'urn:kommunkit:problem:method-not-allowed',
-  payloadTooLarge: 'urn:kommunkit:problem:payload-too-large',
-  unsupportedMediaType: 'urn:kommunkit:problem:unsupported-media-type',
-  rateLimited: 'urn:kommunkit:problem:rate-limited',
-  conflict: 'urn:kommunkit:problem:conflict',
-  loginFailed: 'urn:kommunkit:problem:login-failed',
-  unavailable: 'urn:kommunkit:problem:unavailable',
-  internal: 'urn:kommunkit:problem:internal',
-} as const;
+export { problemMediaType, problemTypes, type ProblemType } from './routes.js';
 
-export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];
 
 export const FieldError = Type.Object(
   {
@@ -47,5 +26,3 @@ export const Problem = Type.Object(
   { $id: 'Problem', description: 'RFC 9457 problem details, served as application/problem+json.' },
 );
 export type Problem = Static<typeof Problem>;
-
-export const problemMediaType = 'application/problem+json';

@@ -32,3 +32,11 @@ describe('contract', () => {
     expect(Value.Check(DraftBody, { data: {}, owner: 'someone-else' })).toBe(false);
   });
 });
+
+describe('@kommunkit/contract/routes', () => {
+  it('imports nothing, so a widget bundle that uses it gets no schema library', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const source = await readFile(new URL('../src/routes.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s/m);
+  });
+});

@@ -59,7 +59,7 @@ export async function buildGateway({ config, db, logger = loggerOptions(), siteR
       .filter((kommun) => kommun.identityProvider?.issuer === issuer)
       .map((kommun) => ({
         clientId: kommun.identityProvider!.clientId,
-        clientSecret: kommun.identityProvider!.clientSecret ?? '',
+        clientSecret: kommun.identityProvider!.clientSecret,
         redirectUris: [`${config.publicUrl}/api/v1/${kommun.id}/auth/callback`],
       }));
     // Loaded only when enabled, so a production gateway does not even contain the test persons.

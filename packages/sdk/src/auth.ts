@@ -19,7 +19,7 @@ const samePerson = (a: User, b: User): boolean =>
 /** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  signal.throwIfAborted();
+  if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => {
       reject(abortReason(signal));
@@ -72,6 +72,7 @@ export class Auth extends EventTarget {
    * Concurrent calls share one request; `signal` stops only this caller's wait.
    */
   refresh(options: CallOptions = {}): Promise<User | null> {
+    if (options.signal?.aborted) return Promise.reject(abortReason(options.signal));
     if (!this.#pending) {
       const generation = this.#generation;
       const pending = this.#fetchUser().then((user) => {

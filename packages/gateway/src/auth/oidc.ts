@@ -23,6 +23,7 @@ export class IdentityProviders {
         idp.clientSecret,
         undefined,
         // Plain http is allowed only for an identity provider on this machine (development).
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- deprecated only to stand out, as here
         issuer.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(issuer.hostname) ? { execute: [client.allowInsecureRequests] } : {},
       );
       configuration.catch(() => this.configurations.delete(kommun.id));

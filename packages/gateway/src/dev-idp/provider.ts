@@ -63,7 +63,7 @@ export function createDevProvider(issuer: string, clients: readonly DevIdpClient
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     renderError: (ctx, out) => {
       ctx.type = 'text/html; charset=utf-8';
-      ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Inloggningen misslyckades</title></head><body><main><h1>Inloggningen misslyckades</h1><p>${String(out.error).replace(/[<>&"]/g, '')}</p></main></body></html>`;
+      ctx.body = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Inloggningen misslyckades</title></head><body><main><h1>Inloggningen misslyckades</h1><p>${out.error.replace(/[<>&"]/g, '')}</p></main></body></html>`;
     },
   };
   return new Provider(issuer, configuration);

@@ -108,7 +108,7 @@ export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: s
     if (error.validation) {
       return sendProblem(
         reply,
-        new HttpProblem(400, problemTypes.validation, undefined, fieldErrors(error.validationContext ?? 'body', error.validation as AjvError[])),
+        new HttpProblem(400, problemTypes.validation, undefined, fieldErrors(error.validationContext ?? 'body', error.validation)),
       );
     }
     const status = error.statusCode ?? 500;

@@ -16,14 +16,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function installSecurity(app: FastifyInstance, config: ResolvedConfig): Promise<void> {
   const originsOf = (url: string): readonly string[] => {
     const id = kommunIdIn(url);
-    return (id && config.kommunById.get(decodeURIComponent(id))?.origins) || [];
+    return id === undefined ? [] : (config.kommunById.get(decodeURIComponent(id))?.origins ?? []);
   };
 
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const origin = request.headers.origin;
-      const allowed = origin !== undefined && originsOf(request.url ?? '').includes(origin);
+      const allowed = origin !== undefined && originsOf(request.url).includes(origin);
       callback(null, {
         origin: allowed ? origin : false,
         credentials: true,

@@ -76,7 +76,7 @@ export async function startFakeGateway(handler?: Handler): Promise<FakeGateway> 
         const headers = { ...(answer.json !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...answer.headers };
         res.writeHead(answer.status, headers).end(body);
       };
-      if (answer.after) void answer.after.finally(send);
+      if (answer.after) void answer.after.then(send, send);
       else send();
     });
   });
