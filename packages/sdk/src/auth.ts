@@ -1,7 +1,7 @@
 import type { User } from '@kommunkit/contract';
 import { ApiError } from './errors.js';
 import { abortReason, type CallOptions, type Transport } from './http.js';
-import { routes } from './operations.js';
+import { routes } from '@kommunkit/contract/routes';
 
 export interface AuthEventMap {
   /** The known user changed: first loaded, logged in, logged out, session ended, or another person. */

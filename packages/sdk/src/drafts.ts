@@ -1,5 +1,5 @@
 import type { Draft, DraftBody, ServiceId } from '@kommunkit/contract';
-import { problemTypes } from './contract.js';
+import { problemTypes } from '@kommunkit/contract/routes';
 import { ApiError } from './errors.js';
 import type { CallOptions, Request } from './http.js';
 

@@ -1,5 +1,5 @@
 import type { FieldError, Problem, ProblemType } from '@kommunkit/contract';
-import { problemMediaType, problemTypes } from './contract.js';
+import { problemMediaType, problemTypes } from '@kommunkit/contract/routes';
 
 /**
  * The gateway answered with an error status. `problem` holds its RFC 9457 problem details

@@ -1,6 +1,6 @@
-import { clientHeader, idempotencyHeader, pathFor } from './contract.js';
+import { clientHeader, idempotencyHeader, pathFor, routes } from '@kommunkit/contract/routes';
 import { ApiError, NetworkError, problemFrom, synthesizeProblem } from './errors.js';
-import { routes, type OperationId, type Operations, type Route } from './operations.js';
+import type { OperationId, Operations, Route } from './operations.js';
 import { sdkVersion } from './version.js';
 
 export interface RetryOptions {

@@ -1,33 +1,15 @@
-import type * as contract from '@kommunkit/contract';
 import type { Draft, DraftBody, KommunInfo, ServiceId, User } from '@kommunkit/contract';
+import type { routes } from '@kommunkit/contract/routes';
+
+/** Method and path of a contract route (from `@kommunkit/contract/routes`, which has no TypeBox in it). */
+export type Route = (typeof routes)[keyof typeof routes];
 
 /**
- * Method and path of every contract operation the SDK calls, checked against the contract's
- * `operations` at compile time: a changed path or method in the contract fails the SDK's
- * typecheck. A service module adds its operations here and in {@link Operations}.
- */
-export const routes = {
-  getKommun: { method: 'GET', url: '/api/v1/:kommun' },
-  login: { method: 'GET', url: '/api/v1/:kommun/auth/login' },
-  me: { method: 'GET', url: '/api/v1/:kommun/auth/me' },
-  logout: { method: 'POST', url: '/api/v1/:kommun/auth/logout' },
-  getDraft: { method: 'GET', url: '/api/v1/:kommun/drafts/:service' },
-  saveDraft: { method: 'PUT', url: '/api/v1/:kommun/drafts/:service' },
-  deleteDraft: { method: 'DELETE', url: '/api/v1/:kommun/drafts/:service' },
-} as const satisfies {
-  readonly [K in contract.OperationId]?: Pick<(typeof contract.operations)[K], 'method' | 'url'>;
-};
-
-export interface Route {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  readonly url: string;
-}
-
-/**
- * What each operation the SDK can `request` takes and returns, in the contract's types.
- * `params` are the path parameters besides `kommun` (the client fills that in); `query` and
- * `body` are present only for operations that have them; `result` is the 2xx body
- * (`undefined` for 204 No Content).
+ * What each operation that the SDK can `request` takes and returns, using the contract's types.
+ * Every key must be a route in `@kommunkit/contract/routes`, or `request` will not compile.
+ * `params` are the path parameters other than `kommun`, which the client fills in. `query` and
+ * `body` appear only for operations that have them. `result` is the 2xx body (`undefined` for
+ * 204 No Content). A service module adds its operations here.
  */
 export interface Operations {
   getKommun: { result: KommunInfo };
@@ -38,4 +20,4 @@ export interface Operations {
   deleteDraft: { params: { service: ServiceId }; result: undefined };
 }
 
-export type OperationId = keyof Operations & keyof typeof routes;
+export type OperationId = keyof Operations;

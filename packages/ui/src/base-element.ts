@@ -1,6 +1,8 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
+import type { KommunkitClient } from '@kommunkit/sdk';
+import { ClientController } from './client-context.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { resolveLang, useLocale } from './localization.js';
 
@@ -16,8 +18,8 @@ import { resolveLang, useLocale } from './localization.js';
 export interface KkEventMap {}
 
 /**
- * Base class of every kommunkit widget: language, heading level, typed public events and
- * idempotent registration.
+ * Base class of every kommunkit widget: kommun and gateway, language, heading level, typed
+ * public events and idempotent registration.
  */
 export class KkElement extends LitElement {
   /**
@@ -28,13 +30,28 @@ export class KkElement extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 
+  /** Id of the kommun whose service this is, e.g. `exempelstad`. */
+  @property({ reflect: true })
+  kommun = '';
+
+  /** Base URL of the kommunkit gateway; the embed loader fills it in from its own URL. */
+  @property()
+  api = '';
+
   /** Level of the widget's top headings (2–6). The CMS page owns the `h1`, so 1 is never used. */
   @property({ attribute: 'heading-level', converter: (value) => parseHeadingLevel(value) })
   headingLevel: HeadingLevel = 2;
 
+  private readonly clientController = new ClientController(this);
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
+  }
+
+  /** The SDK client for this widget's `api` and `kommun`, also provided to its parts as context. */
+  protected get client(): KommunkitClient | undefined {
+    return this.clientController.client;
   }
 
   override connectedCallback(): void {

@@ -24,3 +24,4 @@ export { errorSummary, focusControl, type ErrorSummaryItem } from './error-summa
 export { StepController, backLink, continueButton, stepCounter, type StepFlowOptions } from './step-flow.js';
 export { summaryList, type SummaryRow } from './summary-list.js';
 export { alert, button, confirmationPanel, spinner, statusTag, type ButtonVariant, type Tone } from './feedback.js';
+export { ClientController, clientContext } from './client-context.js';

@@ -36,3 +36,28 @@ describe('KkElement', () => {
     expect(kkGlobals).to.deep.equal([]);
   });
 });
+
+describe('the SDK client of a widget', () => {
+  it('is made from api and kommun, shared by widgets of one kommun, and provided as context', async () => {
+    const { ContextEvent } = await import('@lit/context');
+    const { clientContext } = await import('../src/client-context.js');
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div>
+        <kk-test-host api="http://localhost:1" kommun="exempelstad"></kk-test-host>
+        <kk-test-host api="http://localhost:1" kommun="exempelstad"></kk-test-host>
+        <kk-test-host api="http://localhost:1" kommun="grannby"></kk-test-host>
+      </div>`,
+    );
+    const [first, second, other] = [...wrapper.querySelectorAll('kk-test-host')] as KkTestHost[];
+    const clientOf = (host: KkTestHost) => (host as unknown as { client: { kommun: string } | undefined }).client;
+    expect(clientOf(first!)?.kommun).to.equal('exempelstad');
+    expect(clientOf(first!)).to.equal(clientOf(second!));
+    expect(clientOf(other!)?.kommun).to.equal('grannby');
+
+    const part = document.createElement('div');
+    first!.shadowRoot!.append(part);
+    let provided: unknown;
+    part.dispatchEvent(new ContextEvent(clientContext, part, (value) => (provided = value)));
+    expect(provided).to.equal(clientOf(first!));
+  });
+});
