@@ -6,7 +6,7 @@ import { countReporter } from './scripts/test/wtr-count-reporter.mjs';
 
 /** Component tests: @open-wc/testing in Debian Chromium, one file per page. */
 export default {
-  files: ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.unit.test.ts'],
+  files: ['packages/*/test/**/*.test.ts', '!packages/*/test/**/*.unit.test.ts', '!packages/*/test/**/*.gateway.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions })],

@@ -1,9 +1,10 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import manifest from './custom-elements.json';
-
-// Generated from the packages' JSDoc (`pnpm analyze`), it gives the docs pages their tables.
-setCustomElementsManifest(manifest);
+// Generated from the packages' JSDoc (`pnpm analyze`, which the Storybook scripts run first),
+// it gives the docs pages their tables. A glob, so that a checkout without it still loads.
+const manifests = import.meta.glob<{ default: object }>('./custom-elements.json', { eager: true });
+const manifest = manifests['./custom-elements.json']?.default;
+if (manifest) setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   // Every story gets a mock service worker; stories that talk to the gateway add handlers in
