@@ -28,11 +28,27 @@ export interface TestPerson {
   protectedIdentity?: boolean;
 }
 
-const barn: TestChild[] = [
-  { givenName: 'Saga', familyName: 'Andersson', personnummer: '202203159922', birthDate: '2022-03-15' },
-  { givenName: 'Elias', familyName: 'Andersson', personnummer: '202401079914', birthDate: '2024-01-07' },
-  { givenName: 'Maja', familyName: 'Andersson', personnummer: '201708249949', birthDate: '2017-08-24' },
-];
+/**
+ * Appends the Luhn check digit to `YYYYMMDDNNN`. Written here because `personnummer` validates
+ * numbers but does not make them, and the children's numbers follow the calendar (below).
+ */
+function withCheckDigit(first11: string): string {
+  const sum = [...first11.slice(2)].reduce((total, char, index) => {
+    const product = Number(char) * (index % 2 === 0 ? 2 : 1);
+    return total + (product > 9 ? product - 9 : product);
+  }, 0);
+  return `${first11}${String((10 - (sum % 10)) % 10)}`;
+}
+
+/** A child born `yearsAgo` years before this year (in Sweden's time zone), so ages stay right. */
+function child(givenName: string, yearsAgo: number, monthDay: string, serial: string): TestChild {
+  const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date())) - yearsAgo;
+  const birthDate = `${String(year)}-${monthDay}`;
+  return { givenName, familyName: 'Andersson', birthDate, personnummer: withCheckDigit(`${birthDate.replace(/-/g, '')}${serial}`) };
+}
+
+// Two of preschool age (1–5) and one of school age (7–12), whatever the date.
+const barn: TestChild[] = [child('Saga', 4, '03-15', '992'), child('Elias', 2, '01-07', '991'), child('Maja', 9, '08-24', '994')];
 
 export const testPersons: readonly TestPerson[] = [
   {

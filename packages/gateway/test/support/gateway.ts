@@ -11,7 +11,7 @@ export const pages = {
   grannby: 'http://www.grannby.test',
 } as const;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
