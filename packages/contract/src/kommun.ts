@@ -22,6 +22,14 @@ export const KommunInfo = Type.Object(
       description: 'Design token overrides: token name without the `--kk-` prefix → CSS value.',
     }),
     services: Type.Array(ServiceId),
+    map: Type.Optional(
+      Type.Object({
+        tileUrl: Type.String({ description: 'Leaflet tile URL template, e.g. "https://karta.exempelstad.se/{z}/{x}/{y}.png".' }),
+        attribution: Type.String(),
+        center: Type.Tuple([Type.Number(), Type.Number()], { description: '[lat, long] where the map opens.' }),
+        zoom: Type.Integer({ minimum: 1, maximum: 19 }),
+      }),
+    ),
   },
   { $id: 'KommunInfo' },
 );

@@ -2,6 +2,7 @@ import { Type, type TSchema } from 'typebox';
 import { CallbackQuery, LoginQuery, User } from './auth.js';
 import { Draft, DraftBody, DraftParams } from './drafts.js';
 import { Health, Readiness } from './health.js';
+import { Open311ServiceRequest, ReportParams, StatusUpdate } from './felanmalan.js';
 import { KommunInfo, KommunParams } from './kommun.js';
 import { Problem } from './problem.js';
 import { routes } from './routes.js';
@@ -111,6 +112,17 @@ export const operations = {
       tags: ['drafts'],
       params: DraftParams,
       response: { 204: NoContent, ...problems(401, 403, 404) },
+    },
+  },
+  updateReportStatus: {
+    ...routes.updateReportStatus,
+    schema: {
+      operationId: 'updateReportStatus',
+      summary: "Case workers: change a report's status and add a public note (Authorization: Bearer <the kommun's case-worker key>)",
+      tags: ['felanmalan'],
+      params: ReportParams,
+      body: StatusUpdate,
+      response: { 200: Open311ServiceRequest, ...problems(400, 401, 404) },
     },
   },
   health: {

@@ -45,6 +45,7 @@ export const routes = {
   getDraft: { method: 'GET', url: '/api/v1/:kommun/drafts/:service' },
   saveDraft: { method: 'PUT', url: '/api/v1/:kommun/drafts/:service' },
   deleteDraft: { method: 'DELETE', url: '/api/v1/:kommun/drafts/:service' },
+  updateReportStatus: { method: 'POST', url: '/api/v1/:kommun/felanmalan/reports/:reference/status' },
   health: { method: 'GET', url: '/health' },
   ready: { method: 'GET', url: '/ready' },
 } as const satisfies Record<string, { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string }>;

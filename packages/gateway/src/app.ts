@@ -10,6 +10,9 @@ import { SessionStore } from './auth/sessions.js';
 import type { ResolvedConfig } from './config/load.js';
 import type { Db } from './db/database.js';
 import { draftRoutes } from './drafts/routes.js';
+import { caseWorkerRoutes } from './felanmalan/case-worker.js';
+import { open311Routes } from './felanmalan/open311-routes.js';
+import { ReportStore } from './felanmalan/store.js';
 import { healthRoutes } from './health.js';
 import { resolveKommun } from './http/kommun.js';
 import { installProblemHandlers } from './http/problem.js';
@@ -52,6 +55,9 @@ export async function buildGateway({ config, db, logger = loggerOptions(), siteR
   kommunRoutes(app);
   authRoutes(app, { config, db, sessions, providers: new IdentityProviders() });
   draftRoutes(app, { db, sessions });
+  const reports = new ReportStore(db);
+  caseWorkerRoutes(app, { config, store: reports });
+  await open311Routes(app, { config, store: reports });
 
   if (config.devIdentityProvider) {
     const issuer = `${config.publicUrl}${devIdpPath}`;

@@ -8,7 +8,14 @@ export function kommunRoutes(app: Gateway): void {
     handler: (request, reply) => {
       const kommun = kommunOf(request);
       void reply.header('cache-control', 'public, max-age=300');
-      return { id: kommun.id, name: kommun.name, theme: kommun.theme ?? {}, services: Object.keys(kommun.services) as ServiceId[] };
+      const map = kommun.services.felanmalan?.map;
+      return {
+        id: kommun.id,
+        name: kommun.name,
+        theme: kommun.theme ?? {},
+        services: Object.keys(kommun.services) as ServiceId[],
+        ...(map ? { map } : {}),
+      };
     },
   });
 }

@@ -8,7 +8,14 @@ const valid = {
       id: 'exempelstad',
       name: 'Exempelstads kommun',
       origins: ['https://www.exempelstad.se'],
-      services: { felanmalan: { adapter: 'builtin' } },
+      services: {
+        felanmalan: {
+          adapter: 'builtin',
+          referencePrefix: 'EXS',
+          caseWorkerApiKey: 'a-long-case-worker-key',
+          categories: [{ code: 'klotter', name: 'Klotter', description: '', group: 'Stadsmiljö', keywords: [] }],
+        },
+      },
       identityProvider: { issuer: 'https://idp.exempelstad.se', clientId: 'kk', clientSecret: 's3cret' },
     },
   ],
@@ -27,11 +34,17 @@ describe('gateway config', () => {
     [withKommun({ origins: ['https://www.exempelstad.se/sida'] }), 'kommuner[0].origins[0]'],
     [withKommun({ id: 'Exempel Stad' }), 'kommuner[0].id'],
     [withKommun({ services: { bygglov: { adapter: 'builtin' } } }), 'kommuner[0].services'],
+    [withKommun({ services: { felanmalan: { adapter: 'open311', referencePrefix: 'EXS', caseWorkerApiKey: 'a-long-case-worker-key', categories: [] } } }), 'kommuner[0].services.felanmalan.categories'],
     [withKommun({ colour: 'red' }), 'kommuner[0].colour'],
     [{ ...valid, publicUrl: undefined }, 'publicUrl'],
   ])('names the bad key', (raw, key) => {
     expect(() => resolveConfig(raw, 'kommunkit.json')).toThrow(ConfigError);
     expect(() => resolveConfig(raw, 'kommunkit.json')).toThrow(key);
+  });
+
+  it('needs a forwarding target when felanmälan uses the open311 adapter', () => {
+    const felanmalan = { ...valid.kommuner[0]!.services.felanmalan, adapter: 'open311' };
+    expect(() => resolveConfig(withKommun({ services: { felanmalan } }))).toThrow('kommuner[0].services.felanmalan.forward');
   });
 
   it('refuses two kommuner with one id', () => {

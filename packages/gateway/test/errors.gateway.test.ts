@@ -5,7 +5,7 @@ import { writeHeaders } from './support/http.js';
 
 let gateway: TestGateway;
 beforeAll(async () => {
-  gateway = await startGateway();
+  gateway = await startGateway({ anonymousWritesPerMinute: 30 });
 });
 afterAll(() => gateway.close());
 beforeEach(() => gateway.reset());

@@ -55,7 +55,7 @@ export function authRoutes(
 
   app.route({
     ...operations.login,
-    config: { rateLimit: anonymousWrite },
+    config: { rateLimit: anonymousWrite(config) },
     handler: async (request, reply) => {
       const kommun = kommunOf(request);
       const returnUrl = safeReturnUrl(kommun, request.query.return);

@@ -9,6 +9,7 @@ export class ConfigError extends Error {
 /** The config with defaults filled in and kommuner indexed by id. */
 export interface ResolvedConfig extends GatewayConfig {
   session: { idleMinutes: number; absoluteHours: number };
+  limits: { anonymousWritesPerMinute: number };
   kommunById: ReadonlyMap<string, KommunConfig>;
 }
 
@@ -41,10 +42,18 @@ export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
   const kommunById = new Map<string, KommunConfig>();
   config.kommuner.forEach((kommun, index) => {
     if (kommunById.has(kommun.id)) throw new ConfigError(`Invalid gateway config in ${source}:\n  kommuner[${index}].id: "${kommun.id}" is used twice`);
+    const felanmalan = kommun.services.felanmalan;
+    if (felanmalan?.adapter === 'open311' && !felanmalan.forward)
+      throw new ConfigError(`Invalid gateway config in ${source}:\n  kommuner[${String(index)}].services.felanmalan.forward: needed when adapter is "open311"`);
     kommunById.set(kommun.id, kommun);
   });
 
-  return { ...config, session: config.session ?? { idleMinutes: 30, absoluteHours: 8 }, kommunById };
+  return {
+    ...config,
+    session: config.session ?? { idleMinutes: 30, absoluteHours: 8 },
+    limits: config.limits ?? { anonymousWritesPerMinute: 30 },
+    kommunById,
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { KommunId } from '@kommunkit/contract';
+import { KommunId, Open311Attribute } from '@kommunkit/contract';
 
 const Origin = Type.String({
   pattern: '^https?://[^/?#]+$',
@@ -7,6 +7,52 @@ const Origin = Type.String({
 });
 
 const ServiceSettings = Type.Object({ adapter: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+
+const Category = Type.Object(
+  {
+    code: Type.String({ pattern: '^[a-z0-9_-]{1,64}$' }),
+    name: Type.String({ minLength: 1 }),
+    description: Type.String(),
+    group: Type.String({ minLength: 1 }),
+    keywords: Type.Array(Type.String()),
+    handoffNote: Type.Optional(Type.String({ description: 'Shown instead of the form when the kommun does not handle this.' })),
+    attributes: Type.Optional(Type.Array(Open311Attribute)),
+  },
+  { additionalProperties: false },
+);
+
+const FelanmalanSettings = Type.Object(
+  {
+    adapter: Type.Union([Type.Literal('builtin'), Type.Literal('open311')], {
+      description: '"builtin" stores reports here; "open311" forwards them to the kommun\'s own Open311 server.',
+    }),
+    referencePrefix: Type.String({ pattern: '^[A-Z]{2,5}$', description: 'Prefix of reference numbers, e.g. "EXS" → EXS-2026-000042.' }),
+    caseWorkerApiKey: Type.String({ minLength: 16, description: 'Bearer key of the case-worker API. Keep it out of the file: "${…}".' }),
+    categories: Type.Array(Category, { minItems: 1 }),
+    map: Type.Optional(
+      Type.Object(
+        {
+          tileUrl: Type.String(),
+          attribution: Type.String(),
+          center: Type.Tuple([Type.Number(), Type.Number()]),
+          zoom: Type.Integer({ minimum: 1, maximum: 19 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    forward: Type.Optional(
+      Type.Object(
+        {
+          url: Type.String({ pattern: '^https?://', description: 'Base URL of the external Open311 GeoReport v2 endpoint.' }),
+          apiKey: Type.String({ minLength: 1 }),
+          jurisdictionId: Type.Optional(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const IdentityProvider = Type.Object(
   {
@@ -31,7 +77,7 @@ const Kommun = Type.Object(
     theme: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.String())),
     services: Type.Object(
       {
-        felanmalan: Type.Optional(ServiceSettings),
+        felanmalan: Type.Optional(FelanmalanSettings),
         lokalbokning: Type.Optional(ServiceSettings),
         barnomsorg: Type.Optional(ServiceSettings),
         fakturor: Type.Optional(ServiceSettings),
@@ -56,6 +102,12 @@ export const GatewayConfig = Type.Object(
       ),
     ),
     devIdentityProvider: Type.Optional(Type.Boolean({ description: 'Serve the test identity provider at /dev-idp.' })),
+    limits: Type.Optional(
+      Type.Object(
+        { anonymousWritesPerMinute: Type.Integer({ minimum: 1, description: 'Per client IP: logins started, reports filed.' }) },
+        { additionalProperties: false },
+      ),
+    ),
     kommuner: Type.Array(Kommun, { minItems: 1 }),
   },
   { additionalProperties: false },
@@ -63,3 +115,5 @@ export const GatewayConfig = Type.Object(
 
 export type GatewayConfig = Static<typeof GatewayConfig>;
 export type KommunConfig = Static<typeof Kommun>;
+export type FelanmalanSettings = Static<typeof FelanmalanSettings>;
+export type CategoryConfig = Static<typeof Category>;

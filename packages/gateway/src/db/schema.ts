@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (`default now()`) when an insert leaves it out. */
@@ -37,8 +37,63 @@ export interface DraftTable {
   updated_at: GeneratedTimestamp;
 }
 
+export interface ReportCounterTable {
+  kommun_id: string;
+  year: number;
+  value: number;
+}
+
+/** A felanmälan. Contact details are for the kommun only and never leave through Open311. */
+export interface ReportTable {
+  id: Generated<string>;
+  kommun_id: string;
+  reference: string;
+  service_code: string;
+  status: string;
+  description: string;
+  lat: number | null;
+  long: number | null;
+  address_string: string | null;
+  address_id: string | null;
+  attributes: ColumnType<Record<string, string | string[]>, string, string>;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+  phone: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  status_notes: string | null;
+  expected_at: Date | null;
+  requested_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+  idempotency_key: string | null;
+  external_id: string | null;
+}
+
+export interface ReportEventTable {
+  id: Generated<string>;
+  report_id: string;
+  status: string;
+  note: string | null;
+  at: GeneratedTimestamp;
+}
+
+export interface ReportPhotoTable {
+  id: string;
+  report_id: string;
+  position: number;
+  media_type: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 export interface Database {
   auth_request: AuthRequestTable;
   session: SessionTable;
   draft: DraftTable;
+  report_counter: ReportCounterTable;
+  report: ReportTable;
+  report_event: ReportEventTable;
+  report_photo: ReportPhotoTable;
 }

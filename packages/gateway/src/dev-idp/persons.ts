@@ -33,8 +33,8 @@ export interface TestPerson {
  * numbers but does not make them, and the children's numbers follow the calendar (below).
  */
 function withCheckDigit(first11: string): string {
-  const sum = [...first11.slice(2)].reduce((total, char, index) => {
-    const product = Number(char) * (index % 2 === 0 ? 2 : 1);
+  const sum = Array.from(first11.slice(2), Number).reduce((total, digit, index) => {
+    const product = digit * (index % 2 === 0 ? 2 : 1);
     return total + (product > 9 ? product - 9 : product);
   }, 0);
   return `${first11}${String((10 - (sum % 10)) % 10)}`;

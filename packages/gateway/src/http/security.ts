@@ -14,8 +14,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * SameSite=Lax cookies are the third layer.
  */
 export async function installSecurity(app: FastifyInstance, config: ResolvedConfig): Promise<void> {
+  /** The kommun a URL is for: its API path, or `jurisdiction_id` on Open311 paths. */
   const originsOf = (url: string): readonly string[] => {
-    const id = kommunIdIn(url);
+    const id = kommunIdIn(url) ?? (url.startsWith('/open311/') ? (new URLSearchParams(url.split('?')[1]).get('jurisdiction_id') ?? undefined) : undefined);
     return id === undefined ? [] : (config.kommunById.get(decodeURIComponent(id))?.origins ?? []);
   };
 
@@ -24,9 +25,11 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
     delegator: (request, callback) => {
       const origin = request.headers.origin;
       const allowed = origin !== undefined && originsOf(request.url).includes(origin);
+      // Open311 reads are public data: any site may show them, without credentials.
+      const publicRead = !allowed && request.url.startsWith('/open311/') && request.method !== 'POST';
       callback(null, {
-        origin: allowed ? origin : false,
-        credentials: true,
+        origin: allowed ? origin : publicRead ? '*' : false,
+        credentials: allowed,
         methods: ['GET', 'POST', 'PUT', 'DELETE'],
         allowedHeaders: ['content-type', clientHeader, idempotencyHeader],
         exposedHeaders: ['retry-after'],
@@ -36,7 +39,8 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
   });
 
   app.addHook('onRequest', async (request) => {
-    if (safeMethods.has(request.method) || !request.kommun) return;
+    // Requests with an Authorization header are system-to-system (API keys), not cookie-borne.
+    if (safeMethods.has(request.method) || !request.kommun || request.headers.authorization) return;
     const origin = request.headers.origin;
     if (!request.headers[clientHeader]) {
       throw new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`);

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { buildGateway } from '../../src/app.js';
 import { resolveConfig, type ResolvedConfig } from '../../src/config/load.js';
+import type { CategoryConfig } from '../../src/config/schema.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
 import type { Gateway } from '../../src/types.js';
 
@@ -24,18 +26,31 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export function testConfig(publicUrl: string): ResolvedConfig {
+/** The demo kommun's categories, so tests use what citizens see. */
+const categories = (JSON.parse(readFileSync(new URL('../../config/exempelstad.json', import.meta.url), 'utf8')) as {
+  kommuner: [{ services: { felanmalan: { categories: CategoryConfig[] } } }];
+}).kommuner[0].services.felanmalan.categories;
+
+export function testConfig(publicUrl: string, anonymousWritesPerMinute = 1000): ResolvedConfig {
   const kommun = (id: keyof typeof pages, name: string) => ({
     id,
     name,
     origins: [pages[id], publicUrl],
     theme: { 'color-primary': '#00594c' },
-    services: { felanmalan: { adapter: 'builtin' } },
+    services: {
+      felanmalan: {
+        adapter: 'builtin' as const,
+        referencePrefix: id === 'exempelstad' ? 'EXS' : 'GRB',
+        caseWorkerApiKey: `caseworker-key-${id}-0123456789`,
+        categories,
+      },
+    },
     identityProvider: { issuer: `${publicUrl}/dev-idp`, clientId: id, clientSecret: `secret-${id}` },
   });
   return resolveConfig({
     publicUrl,
-    devIdentityProvider: process.env.KK_TEST_NO_IDP !== '1',
+    devIdentityProvider: true,
+    limits: { anonymousWritesPerMinute },
     kommuner: [kommun('exempelstad', 'Exempelstads kommun'), kommun('grannby', 'Grannby kommun')],
   });
 }
@@ -53,10 +68,10 @@ export interface TestGateway {
  * A real gateway on a loopback port with two kommuner and the dev identity provider, on
  * PGlite in memory, or on the PostgreSQL server named by DATABASE_URL. One per test file.
  */
-export async function startGateway(): Promise<TestGateway> {
+export async function startGateway(options: { anonymousWritesPerMinute?: number } = {}): Promise<TestGateway> {
   const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const config = testConfig(url);
+  const url = `http://127.0.0.1:${String(port)}`;
+  const config = testConfig(url, options.anonymousWritesPerMinute);
   const db = await openDatabase({ url: process.env.DATABASE_URL });
   const app = await buildGateway({ config, db, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
@@ -66,7 +81,7 @@ export async function startGateway(): Promise<TestGateway> {
     url,
     config,
     reset: async () => {
-      await sql`truncate table session, auth_request, draft`.execute(db);
+      await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo`.execute(db);
     },
     close: async () => {
       await app.close();

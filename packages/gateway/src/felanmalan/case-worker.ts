@@ -1,0 +1,41 @@
+import { operations, problemTypes } from '@kommunkit/contract';
+import { timingSafeEqual } from 'node:crypto';
+import type { ResolvedConfig } from '../config/load.js';
+import { kommunOf } from '../http/kommun.js';
+import { HttpProblem } from '../http/problem.js';
+import type { Gateway } from '../types.js';
+import { serviceRequestsFrom } from './service-requests.js';
+import type { ReportStore } from './store.js';
+
+const sameKey = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** The case workers' API: their system changes a report's status with the kommun's key. */
+export function caseWorkerRoutes(app: Gateway, { config, store }: { config: ResolvedConfig; store: ReportStore }): void {
+  const serviceRequests = serviceRequestsFrom(config, store);
+
+  app.route({
+    ...operations.updateReportStatus,
+    handler: async (request) => {
+      const kommun = kommunOf(request);
+      const settings = kommun.services.felanmalan;
+      if (!settings) throw new HttpProblem(404, problemTypes.serviceDisabled);
+      const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+      if (!key || !sameKey(key, settings.caseWorkerApiKey)) {
+        throw new HttpProblem(401, problemTypes.unauthenticated, 'Ange kommunens nyckel för handläggare: Authorization: Bearer <nyckel>.');
+      }
+      const { status, note, expectedAt } = request.body;
+      const row = await store.changeStatus(kommun.id, request.params.reference, {
+        status,
+        note,
+        expectedAt: expectedAt ? new Date(expectedAt) : undefined,
+      });
+      if (!row) throw new HttpProblem(404, problemTypes.notFound, `Det finns inget ärende med nummer ${request.params.reference}.`);
+      const [updated] = await serviceRequests(kommun, settings, [row], true);
+      return updated!;
+    },
+  });
+}

@@ -1,0 +1,257 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import {
+  clientHeader,
+  idempotencyHeader,
+  maxPhotoBytes,
+  maxPhotos,
+  open311Status,
+  reportStatuses,
+  type Open311Service,
+  type Open311ServiceDefinition,
+} from '@kommunkit/contract';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { ResolvedConfig } from '../config/load.js';
+import type { CategoryConfig, FelanmalanSettings, KommunConfig } from '../config/schema.js';
+import { anonymousWrite } from '../http/rate-limits.js';
+import { Open311Error, sendOpen311, sendOpen311Error, shapes, type Format } from './open311-format.js';
+import { PhotoError, storablePhoto, type StoredPhoto } from './photos.js';
+import { parseReport, type Fields } from './report-input.js';
+import { serviceRequestsFrom } from './service-requests.js';
+import type { ReportStore } from './store.js';
+
+import { open311Prefix } from './service-requests.js';
+
+export { open311Prefix };
+const specification = 'http://wiki.open311.org/GeoReport_v2';
+const maxRangeDays = 90;
+
+type Params = { format: string; code?: string; id?: string; token?: string };
+type Query = Record<string, string | undefined>;
+
+const formatOf = (request: FastifyRequest): Format => ((request.params as Partial<Params>).format === 'xml' || /\.xml(\?|$)/.test(request.url) ? 'xml' : 'json');
+
+export function toService(category: CategoryConfig): Open311Service {
+  return {
+    service_code: category.code,
+    service_name: category.name,
+    description: category.description,
+    metadata: (category.attributes?.length ?? 0) > 0,
+    type: 'batch',
+    keywords: category.keywords.join(','),
+    group: category.group,
+    ...(category.handoffNote ? { handoff_note: category.handoffNote } : {}),
+  };
+}
+
+/**
+ * Open311 GeoReport v2 for felanmälan, JSON and XML, with `jurisdiction_id` naming the kommun.
+ * Its errors are the spec's `[{code, description}]` (with a `field` extension), not problem
+ * details, so the routes live in a scope with error handling of their own.
+ */
+export async function open311Routes(app: FastifyInstance, { config, store }: { config: ResolvedConfig; store: ReportStore }): Promise<void> {
+  await app.register(
+    async (scope) => {
+      scope.removeAllContentTypeParsers();
+      await scope.register(formbody, { bodyLimit: 64 * 1024 });
+      await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
+
+      scope.setErrorHandler((error: FastifyError | Open311Error, request, reply) => {
+        const format = formatOf(request);
+        if (error instanceof Open311Error) return sendOpen311Error(reply, format, error);
+        if (error.validation) {
+          const first = error.validation[0];
+          const missing = first?.params.missingProperty;
+          const field = typeof missing === 'string' ? missing : (first?.instancePath.replace(/^\//, '') ?? '');
+          return sendOpen311Error(reply, format, Open311Error.of(400, `Ogiltigt värde${field ? ` för ${field}` : ''}.`, field || undefined));
+        }
+        const status = error.statusCode ?? 500;
+        if (status === 413) return sendOpen311Error(reply, format, Open311Error.of(413, `Högst ${String(maxPhotos)} bilder på högst ${String(maxPhotoBytes / 1024 / 1024)} MB var.`, 'media'));
+        if (status === 415) return sendOpen311Error(reply, format, Open311Error.of(415, 'Skicka formuläret som application/x-www-form-urlencoded eller multipart/form-data.'));
+        if (status === 429) return sendOpen311Error(reply, format, Open311Error.of(429, 'För många anmälningar på kort tid. Vänta en stund och försök igen.'));
+        if (status < 500) return sendOpen311Error(reply, format, Open311Error.of(400, 'Begäran kunde inte tolkas.'));
+        request.log.error({ err: error }, 'unexpected error');
+        return sendOpen311Error(reply, format, Open311Error.of(500, 'Något gick fel hos oss. Försök igen om en stund.'));
+      });
+      scope.setNotFoundHandler((request, reply) => sendOpen311Error(reply, formatOf(request), Open311Error.of(404, 'Resursen finns inte.')));
+
+      const formatParam = { format: { type: 'string', enum: ['json', 'xml'] } };
+
+      /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
+      const jurisdiction = (request: FastifyRequest): { kommun: KommunConfig; settings: FelanmalanSettings } => {
+        const id = (request.query as Query).jurisdiction_id;
+        if (!id) throw Open311Error.of(400, 'Ange jurisdiction_id (kommunens id).', 'jurisdiction_id');
+        const kommun = config.kommunById.get(id);
+        const settings = kommun?.services.felanmalan;
+        if (!kommun || !settings) throw Open311Error.of(404, `Ingen kommun med felanmälan har id "${id}".`, 'jurisdiction_id');
+        return { kommun, settings };
+      };
+
+      const categoryOf = (settings: FelanmalanSettings, code: string): CategoryConfig => {
+        const category = settings.categories.find((candidate) => candidate.code === code);
+        if (!category) throw Open311Error.of(404, `Kategorin "${code}" finns inte.`, 'service_code');
+        return category;
+      };
+
+      const serviceRequests = serviceRequestsFrom(config, store);
+
+      scope.get<{ Params: Params }>('/discovery.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+        const changeset = '2026-11-23T00:00:00Z';
+        return sendOpen311(
+          reply,
+          formatOf(request),
+          {
+            changeset,
+            contact: 'Kontakta kommunen som anges i jurisdiction_id.',
+            key_service: 'API-nycklar för appar lämnas ut av respektive kommun.',
+            endpoints: [
+              { specification, url: `${config.publicUrl}${open311Prefix}`, changeset, type: 'production', formats: ['application/json', 'text/xml'] },
+            ],
+          },
+          shapes.discovery,
+        );
+      });
+
+      scope.get<{ Params: Params }>('/services.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+        const { settings } = jurisdiction(request);
+        void reply.header('cache-control', 'public, max-age=300');
+        return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
+      });
+
+      scope.get<{ Params: Params }>('/services/:code.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+        const { settings } = jurisdiction(request);
+        const category = categoryOf(settings, request.params.code ?? '');
+        const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
+        void reply.header('cache-control', 'public, max-age=300');
+        return sendOpen311(reply, formatOf(request), definition, shapes.definition);
+      });
+
+      scope.get<{ Params: Params }>('/requests.:format', { schema: { params: { type: 'object', properties: formatParam } } }, async (request, reply) => {
+        const { kommun, settings } = jurisdiction(request);
+        const query = request.query as Query;
+        const number = (name: string): number | undefined => {
+          if (query[name] === undefined || query[name] === '') return undefined;
+          const value = Number(query[name]);
+          if (!Number.isFinite(value)) throw Open311Error.of(400, `${name} ska vara ett tal.`, name);
+          return value;
+        };
+        const date = (name: string): Date | undefined => {
+          if (!query[name]) return undefined;
+          const value = new Date(query[name]);
+          if (Number.isNaN(value.getTime())) throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
+          return value;
+        };
+        const start = date('start_date');
+        const end = date('end_date');
+        if (start && end && end.getTime() - start.getTime() > maxRangeDays * 86_400_000) {
+          throw Open311Error.of(400, `Högst ${String(maxRangeDays)} dagar mellan start_date och end_date.`, 'end_date');
+        }
+        const statusFilter = query.status?.split(',').map((status) => status.trim());
+        if (statusFilter?.some((status) => status !== 'open' && status !== 'closed')) throw Open311Error.of(400, 'status ska vara open eller closed.', 'status');
+        const lat = number('lat');
+        const long = number('long');
+        const radius = Math.min(number('radius') ?? 200, 5000);
+        const pageSize = Math.min(Math.max(number('page_size') ?? 50, 1), 200);
+        const rows = await store.list(kommun.id, {
+          ...(query.service_request_id ? { references: query.service_request_id.split(',').map((id) => id.trim()) } : {}),
+          ...(query.service_code ? { serviceCodes: query.service_code.split(',') } : {}),
+          ...(start ? { start } : {}),
+          ...(end ? { end } : {}),
+          ...(statusFilter ? { statuses: reportStatuses.filter((status) => statusFilter.includes(open311Status(status))) } : {}),
+          ...(lat !== undefined && long !== undefined ? { near: { lat, long, radius } } : {}),
+          limit: pageSize,
+        });
+        return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
+      });
+
+      scope.get<{ Params: Params }>('/requests/:id.:format', { schema: { params: { type: 'object', properties: formatParam } } }, async (request, reply) => {
+        const { kommun, settings } = jurisdiction(request);
+        const row = await store.byReference(kommun.id, request.params.id ?? '');
+        if (!row) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.id ?? ''}.`, 'service_request_id');
+        const extensions = (request.query as Query).extensions === 'true';
+        return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, [row], extensions), shapes.requests);
+      });
+
+      scope.get<{ Params: Params }>('/tokens/:token.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request) => {
+        jurisdiction(request);
+        // Reports get their id at once, so this gateway never hands out tokens.
+        throw Open311Error.of(404, 'Okänd token. Den här tjänsten ger ärendenummer direkt.', 'token');
+      });
+
+      scope.get<{ Params: { id: string } }>('/media/:id.jpg', async (request, reply) => {
+        const { kommun } = jurisdiction(request);
+        const photo = await store.photo(kommun.id, request.params.id);
+        if (!photo) throw Open311Error.of(404, 'Bilden finns inte.');
+        return reply
+          .type(photo.media_type)
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(photo.bytes));
+      });
+
+      scope.post<{ Params: Params }>(
+        '/requests.:format',
+        { schema: { params: { type: 'object', properties: formatParam } }, config: { rateLimit: anonymousWrite(config) } },
+        async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          authorizeWrite(request, kommun);
+          const { fields, uploads } = await readForm(request);
+          const code = fields.get('service_code')?.[0];
+          if (!code) throw Open311Error.of(400, 'Välj vad felet gäller.', 'service_code');
+          const category = settings.categories.find((candidate) => candidate.code === code);
+          if (!category) throw Open311Error.of(400, `Kategorin "${code}" finns inte.`, 'service_code');
+          if (category.handoffNote) throw Open311Error.of(400, category.handoffNote, 'service_code');
+          const parsed = parseReport(fields, category);
+          if ('errors' in parsed) throw new Open311Error(400, parsed.errors);
+          const photos: StoredPhoto[] = [];
+          for (const upload of uploads) {
+            try {
+              photos.push(await storablePhoto(upload));
+            } catch (error) {
+              if (error instanceof PhotoError) throw Open311Error.of(400, error.message, 'media');
+              throw error;
+            }
+          }
+          const idempotencyKey = request.headers[idempotencyHeader];
+          const { row } = await store.create(kommun.id, settings.referencePrefix, {
+            ...parsed.report,
+            photos,
+            idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
+          }, 'mottagen');
+          return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: row.reference, service_notice: `Tack! Din felanmälan har nummer ${row.reference}.` }], shapes.tokens);
+        },
+      );
+    },
+    { prefix: open311Prefix },
+  );
+}
+
+/**
+ * A new report comes from a page of the kommun (the SDK's header and a listed Origin), or from
+ * an app with an Open311 api_key. Keys for apps are not issued yet, so an api_key is refused.
+ */
+function authorizeWrite(request: FastifyRequest, kommun: KommunConfig): void {
+  const origin = request.headers.origin;
+  if (request.headers[clientHeader] && origin && kommun.origins.includes(origin)) return;
+  throw Open311Error.of(403, 'Anmälan måste skickas från kommunens webbplats eller med en giltig api_key.', 'api_key');
+}
+
+/** Reads a form-encoded or multipart body into fields and photo uploads (buffered, size-limited). */
+async function readForm(request: FastifyRequest): Promise<{ fields: Fields; uploads: Buffer[] }> {
+  const fields: Fields = new Map();
+  const uploads: Buffer[] = [];
+  const add = (name: string, value: string) => fields.set(name, [...(fields.get(name) ?? []), value]);
+  if (request.isMultipart()) {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'media') throw Open311Error.of(400, 'Bilder skickas i fältet media.', part.fieldname);
+        uploads.push(await part.toBuffer());
+      } else add(part.fieldname, String(part.value));
+    }
+  } else {
+    for (const [name, value] of Object.entries((request.body ?? {}) as Record<string, string | string[]>)) {
+      for (const item of [value].flat()) add(name, item);
+    }
+  }
+  return { fields, uploads };
+}

@@ -1,0 +1,201 @@
+import type { ReportStatus } from '@kommunkit/contract';
+import { sql, type Selectable } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.js';
+import type { ReportTable } from '../db/schema.js';
+import type { StoredPhoto } from './photos.js';
+
+export type ReportRow = Selectable<ReportTable>;
+
+export interface NewReport {
+  serviceCode: string;
+  description: string;
+  lat?: number | undefined;
+  long?: number | undefined;
+  addressString?: string | undefined;
+  addressId?: string | undefined;
+  attributes: Record<string, string | string[]>;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  deviceId?: string | undefined;
+  accountId?: string | undefined;
+  photos: StoredPhoto[];
+  idempotencyKey?: string | undefined;
+}
+
+export interface ReportFilter {
+  references?: string[];
+  serviceCodes?: string[];
+  start?: Date;
+  end?: Date;
+  statuses?: readonly ReportStatus[];
+  near?: { lat: number; long: number; radius: number };
+  limit: number;
+}
+
+const metresPerDegreeLat = 111_320;
+
+/** Great-circle distance in metres (haversine), for the precise cut after the bounding box. */
+export function distance(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLong = (b.long - a.long) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLong / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/** Reports, their status history and photos, per kommun. Every write is one transaction. */
+export class ReportStore {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Stores a report with its photos and first history entry, or returns the report an earlier
+   * request with the same idempotency key created. Never half a report.
+   */
+  async create(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<{ row: ReportRow; created: boolean }> {
+    if (report.idempotencyKey) {
+      const earlier = await this.byIdempotencyKey(kommunId, report.idempotencyKey);
+      if (earlier) return { row: earlier, created: false };
+    }
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const year = new Date().getFullYear();
+        const { value } = await trx
+          .insertInto('report_counter')
+          .values({ kommun_id: kommunId, year, value: 1 })
+          .onConflict((conflict) => conflict.columns(['kommun_id', 'year']).doUpdateSet({ value: sql`report_counter.value + 1` }))
+          .returning('value')
+          .executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('report')
+          .values({
+            kommun_id: kommunId,
+            reference: `${prefix}-${String(year)}-${String(value).padStart(6, '0')}`,
+            service_code: report.serviceCode,
+            status: initialStatus,
+            description: report.description,
+            lat: report.lat ?? null,
+            long: report.long ?? null,
+            address_string: report.addressString ?? null,
+            address_id: report.addressId ?? null,
+            attributes: JSON.stringify(report.attributes),
+            first_name: report.firstName ?? null,
+            last_name: report.lastName ?? null,
+            email: report.email ?? null,
+            phone: report.phone ?? null,
+            device_id: report.deviceId ?? null,
+            account_id: report.accountId ?? null,
+            idempotency_key: report.idempotencyKey ?? null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await trx.insertInto('report_event').values({ report_id: row.id, status: initialStatus, note: null }).execute();
+        if (report.photos.length > 0) {
+          await trx
+            .insertInto('report_photo')
+            .values(
+              report.photos.map((photo, position) => ({
+                id: randomUUID(),
+                report_id: row.id,
+                position,
+                media_type: photo.mediaType,
+                bytes: photo.bytes,
+                width: photo.width,
+                height: photo.height,
+              })),
+            )
+            .execute();
+        }
+        return { row, created: true };
+      });
+    } catch (error) {
+      // Two requests with one key raced: the loser answers with the winner's report.
+      const earlier = report.idempotencyKey ? await this.byIdempotencyKey(kommunId, report.idempotencyKey) : undefined;
+      if (earlier) return { row: earlier, created: false };
+      throw error;
+    }
+  }
+
+  private byIdempotencyKey(kommunId: string, key: string): Promise<ReportRow | undefined> {
+    return this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId).where('idempotency_key', '=', key).executeTakeFirst();
+  }
+
+  byReference(kommunId: string, reference: string): Promise<ReportRow | undefined> {
+    return this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId).where('reference', '=', reference).executeTakeFirst();
+  }
+
+  async list(kommunId: string, filter: ReportFilter): Promise<ReportRow[]> {
+    let query = this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId);
+    if (filter.references) query = query.where('reference', 'in', filter.references.length > 0 ? filter.references : ['']);
+    else {
+      if (filter.serviceCodes?.length) query = query.where('service_code', 'in', filter.serviceCodes);
+      if (filter.start) query = query.where('requested_at', '>=', filter.start);
+      if (filter.end) query = query.where('requested_at', '<=', filter.end);
+      if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+      if (filter.near) {
+        // A bounding box the index can use, then the exact circle below.
+        const dLat = filter.near.radius / metresPerDegreeLat;
+        const dLong = filter.near.radius / (metresPerDegreeLat * Math.cos((filter.near.lat * Math.PI) / 180));
+        query = query
+          .where('lat', '>=', filter.near.lat - dLat)
+          .where('lat', '<=', filter.near.lat + dLat)
+          .where('long', '>=', filter.near.long - dLong)
+          .where('long', '<=', filter.near.long + dLong);
+      }
+    }
+    const rows = await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    const near = filter.near;
+    return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && distance(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
+  }
+
+  async history(reportIds: readonly string[]): Promise<Map<string, { status: string; note: string | null; at: Date }[]>> {
+    const events = reportIds.length
+      ? await this.db.selectFrom('report_event').select(['report_id', 'status', 'note', 'at']).where('report_id', 'in', reportIds).orderBy('at').orderBy('id').execute()
+      : [];
+    const byReport = new Map<string, { status: string; note: string | null; at: Date }[]>();
+    for (const event of events) byReport.set(event.report_id, [...(byReport.get(event.report_id) ?? []), event]);
+    return byReport;
+  }
+
+  async photoIds(reportIds: readonly string[]): Promise<Map<string, string[]>> {
+    const photos = reportIds.length
+      ? await this.db.selectFrom('report_photo').select(['id', 'report_id']).where('report_id', 'in', reportIds).orderBy('position').execute()
+      : [];
+    const byReport = new Map<string, string[]>();
+    for (const photo of photos) byReport.set(photo.report_id, [...(byReport.get(photo.report_id) ?? []), photo.id]);
+    return byReport;
+  }
+
+  photo(kommunId: string, id: string) {
+    return this.db
+      .selectFrom('report_photo')
+      .innerJoin('report', 'report.id', 'report_photo.report_id')
+      .select(['report_photo.bytes', 'report_photo.media_type'])
+      .where('report.kommun_id', '=', kommunId)
+      .where('report_photo.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** A case worker's change: the new status and public note become part of the history. */
+  async changeStatus(kommunId: string, reference: string, change: { status: ReportStatus; note?: string | undefined; expectedAt?: Date | undefined }) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('report')
+        .set({
+          status: change.status,
+          updated_at: new Date(),
+          ...(change.note !== undefined ? { status_notes: change.note } : {}),
+          ...(change.expectedAt !== undefined ? { expected_at: change.expectedAt } : {}),
+        })
+        .where('kommun_id', '=', kommunId)
+        .where('reference', '=', reference)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await trx.insertInto('report_event').values({ report_id: row.id, status: change.status, note: change.note ?? null }).execute();
+      return row;
+    });
+  }
+}
