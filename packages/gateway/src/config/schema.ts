@@ -29,6 +29,9 @@ const FelanmalanSettings = Type.Object(
     referencePrefix: Type.String({ pattern: '^[A-Z]{2,5}$', description: 'Prefix of reference numbers, e.g. "EXS" → EXS-2026-000042.' }),
     caseWorkerApiKey: Type.String({ minLength: 16, description: 'Bearer key of the case-worker API. Keep it out of the file: "${…}".' }),
     categories: Type.Array(Category, { minItems: 1 }),
+    apiKeys: Type.Optional(
+      Type.Array(Type.String({ minLength: 16 }), { description: 'Open311 api_key values of apps and systems allowed to file reports.' }),
+    ),
     map: Type.Optional(
       Type.Object(
         {

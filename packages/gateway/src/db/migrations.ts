@@ -103,4 +103,9 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('report_photo_report').on('report_photo').column('report_id').execute();
     },
   },
+  '0003-felanmalan-forwarding': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('report').addColumn('synced_at', 'timestamptz').execute();
+    },
+  },
 };

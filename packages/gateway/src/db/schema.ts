@@ -67,7 +67,10 @@ export interface ReportTable {
   requested_at: GeneratedTimestamp;
   updated_at: GeneratedTimestamp;
   idempotency_key: string | null;
+  /** Id of the report at the kommun's own Open311 server, once forwarded. */
   external_id: string | null;
+  /** When its status was last read back from that server. */
+  synced_at: Date | null;
 }
 
 export interface ReportEventTable {

@@ -1,17 +1,12 @@
 import { operations, problemTypes } from '@kommunkit/contract';
-import { timingSafeEqual } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.js';
 import { kommunOf } from '../http/kommun.js';
 import { HttpProblem } from '../http/problem.js';
+import { sameSecret } from '../http/secrets.js';
 import type { Gateway } from '../types.js';
 import { serviceRequestsFrom } from './service-requests.js';
 import type { ReportStore } from './store.js';
 
-const sameKey = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 /** The case workers' API: their system changes a report's status with the kommun's key. */
 export function caseWorkerRoutes(app: Gateway, { config, store }: { config: ResolvedConfig; store: ReportStore }): void {
@@ -24,7 +19,7 @@ export function caseWorkerRoutes(app: Gateway, { config, store }: { config: Reso
       const settings = kommun.services.felanmalan;
       if (!settings) throw new HttpProblem(404, problemTypes.serviceDisabled);
       const key = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-      if (!key || !sameKey(key, settings.caseWorkerApiKey)) {
+      if (!key || !sameSecret(settings.caseWorkerApiKey, key)) {
         throw new HttpProblem(401, problemTypes.unauthenticated, 'Ange kommunens nyckel för handläggare: Authorization: Bearer <nyckel>.');
       }
       const { status, note, expectedAt } = request.body;

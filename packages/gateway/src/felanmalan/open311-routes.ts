@@ -14,10 +14,12 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { CategoryConfig, FelanmalanSettings, KommunConfig } from '../config/schema.js';
 import { anonymousWrite } from '../http/rate-limits.js';
+import { sameSecret } from '../http/secrets.js';
 import { Open311Error, sendOpen311, sendOpen311Error, shapes, type Format } from './open311-format.js';
 import { PhotoError, storablePhoto, type StoredPhoto } from './photos.js';
 import { parseReport, type Fields } from './report-input.js';
-import { serviceRequestsFrom } from './service-requests.js';
+import { Open311Forwarder } from './forward.js';
+import { mediaUrlFor, serviceRequestsFrom } from './service-requests.js';
 import type { ReportStore } from './store.js';
 
 import { open311Prefix } from './service-requests.js';
@@ -94,6 +96,12 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
       };
 
       const serviceRequests = serviceRequestsFrom(config, store);
+      const mediaUrl = mediaUrlFor(config);
+      const forwarder = new Open311Forwarder(
+        store,
+        async (kommun, row) => ((await store.photoIds([row.id])).get(row.id) ?? []).map((id) => mediaUrl(kommun, id)),
+        scope.log,
+      );
 
       scope.get<{ Params: Params }>('/discovery.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
         const changeset = '2026-11-23T00:00:00Z';
@@ -166,8 +174,9 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
 
       scope.get<{ Params: Params }>('/requests/:id.:format', { schema: { params: { type: 'object', properties: formatParam } } }, async (request, reply) => {
         const { kommun, settings } = jurisdiction(request);
-        const row = await store.byReference(kommun.id, request.params.id ?? '');
-        if (!row) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.id ?? ''}.`, 'service_request_id');
+        const stored = await store.byReference(kommun.id, request.params.id ?? '');
+        if (!stored) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.id ?? ''}.`, 'service_request_id');
+        const row = settings.forward ? await forwarder.refresh(kommun, settings.forward, stored) : stored;
         const extensions = (request.query as Query).extensions === 'true';
         return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, [row], extensions), shapes.requests);
       });
@@ -194,8 +203,8 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         { schema: { params: { type: 'object', properties: formatParam } }, config: { rateLimit: anonymousWrite(config) } },
         async (request, reply) => {
           const { kommun, settings } = jurisdiction(request);
-          authorizeWrite(request, kommun);
           const { fields, uploads } = await readForm(request);
+          authorizeWrite(request, kommun, settings, fields);
           const code = fields.get('service_code')?.[0];
           if (!code) throw Open311Error.of(400, 'Välj vad felet gäller.', 'service_code');
           const category = settings.categories.find((candidate) => candidate.code === code);
@@ -213,11 +222,12 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
             }
           }
           const idempotencyKey = request.headers[idempotencyHeader];
-          const { row } = await store.create(kommun.id, settings.referencePrefix, {
+          const { row, created } = await store.create(kommun.id, settings.referencePrefix, {
             ...parsed.report,
             photos,
             idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
           }, 'mottagen');
+          if (created && settings.adapter === 'open311' && settings.forward) await forwarder.send(kommun, settings.forward, row);
           return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: row.reference, service_notice: `Tack! Din felanmälan har nummer ${row.reference}.` }], shapes.tokens);
         },
       );
@@ -228,11 +238,13 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
 
 /**
  * A new report comes from a page of the kommun (the SDK's header and a listed Origin), or from
- * an app with an Open311 api_key. Keys for apps are not issued yet, so an api_key is refused.
+ * an app or system with one of the kommun's Open311 api_keys.
  */
-function authorizeWrite(request: FastifyRequest, kommun: KommunConfig): void {
+function authorizeWrite(request: FastifyRequest, kommun: KommunConfig, settings: FelanmalanSettings, fields: Fields): void {
   const origin = request.headers.origin;
   if (request.headers[clientHeader] && origin && kommun.origins.includes(origin)) return;
+  const key = fields.get('api_key')?.[0] ?? (request.query as Query).api_key;
+  if (key && (settings.apiKeys ?? []).some((candidate) => sameSecret(candidate, key))) return;
   throw Open311Error.of(403, 'Anmälan måste skickas från kommunens webbplats eller med en giltig api_key.', 'api_key');
 }
 

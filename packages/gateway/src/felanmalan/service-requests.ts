@@ -5,13 +5,17 @@ import type { ReportRow, ReportStore } from './store.js';
 
 export const open311Prefix = '/open311/v2';
 
+/** The stable public URL of a stored photo. */
+export const mediaUrlFor = (config: ResolvedConfig) => (kommun: KommunConfig, id: string) =>
+  `${config.publicUrl}${open311Prefix}/media/${id}.jpg?jurisdiction_id=${kommun.id}`;
+
 /**
  * Turns stored reports into Open311 service requests: public fields only (never the
  * reporter's contact details), photos as stable URLs, and with `extensions` the detailed
  * status and its history.
  */
 export function serviceRequestsFrom(config: ResolvedConfig, store: ReportStore) {
-  const mediaUrl = (kommun: KommunConfig, id: string) => `${config.publicUrl}${open311Prefix}/media/${id}.jpg?jurisdiction_id=${kommun.id}`;
+  const mediaUrl = mediaUrlFor(config);
 
   return async function serviceRequests(
     kommun: KommunConfig,

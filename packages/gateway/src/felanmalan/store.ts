@@ -178,6 +178,18 @@ export class ReportStore {
       .executeTakeFirst();
   }
 
+  async setExternal(reportId: string, externalId: string): Promise<void> {
+    await this.db.updateTable('report').set({ external_id: externalId }).where('id', '=', reportId).execute();
+  }
+
+  async markSynced(reportId: string, externalId?: string): Promise<void> {
+    await this.db
+      .updateTable('report')
+      .set({ synced_at: new Date(), ...(externalId ? { external_id: externalId } : {}) })
+      .where('id', '=', reportId)
+      .execute();
+  }
+
   /** A case worker's change: the new status and public note become part of the history. */
   async changeStatus(kommunId: string, reference: string, change: { status: ReportStatus; note?: string | undefined; expectedAt?: Date | undefined }) {
     return this.db.transaction().execute(async (trx) => {

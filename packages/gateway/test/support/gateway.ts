@@ -68,10 +68,13 @@ export interface TestGateway {
  * A real gateway on a loopback port with two kommuner and the dev identity provider, on
  * PGlite in memory, or on the PostgreSQL server named by DATABASE_URL. One per test file.
  */
-export async function startGateway(options: { anonymousWritesPerMinute?: number } = {}): Promise<TestGateway> {
+export async function startGateway(
+  options: { anonymousWritesPerMinute?: number; configure?: (config: ResolvedConfig) => void } = {},
+): Promise<TestGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const config = testConfig(url, options.anonymousWritesPerMinute);
+  options.configure?.(config);
   const db = await openDatabase({ url: process.env.DATABASE_URL });
   const app = await buildGateway({ config, db, logger: false });
   await app.listen({ port, host: '127.0.0.1' });
