@@ -34,7 +34,7 @@ export class Open311Forwarder {
   /** Sends a stored report to the kommun's server; true when it took it. */
   async send(kommun: KommunConfig, forward: Forward, row: ReportRow): Promise<boolean> {
     const body = new URLSearchParams({ api_key: forward.apiKey, service_code: row.service_code, description: row.description });
-    const optional: [string, unknown][] = [
+    const optional: [string, string | number | null][] = [
       ['lat', row.lat],
       ['long', row.long],
       ['address_string', row.address_string],
@@ -44,7 +44,7 @@ export class Open311Forwarder {
       ['email', row.email],
       ['phone', row.phone],
     ];
-    for (const [name, value] of optional) if (value !== null && value !== undefined) body.set(name, String(value));
+    for (const [name, value] of optional) if (value !== null) body.set(name, String(value));
     for (const [code, value] of Object.entries(row.attributes)) {
       if (Array.isArray(value)) for (const item of value) body.append(`attribute[${code}][]`, item);
       else body.set(`attribute[${code}]`, value);
