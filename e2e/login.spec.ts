@@ -30,5 +30,5 @@ test('a citizen who cancels at the identity provider comes back logged out', asy
   await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
   await page.getByRole('button', { name: 'Avbryt' }).click();
   await expect(page).toHaveURL(/kk-login=cancelled/);
-  await expect(page.getByText('Du är inte inloggad.')).toBeVisible();
+  await expect(page.getByText('Inloggningen avbröts. Du är inte inloggad.')).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import { ApiError, getClient, NetworkError } from '@kommunkit/sdk';
+import { ApiError, getClient, loginOutcomeParam, NetworkError } from '@kommunkit/sdk';
 
 /**
  * The demo start page's "Mina sidor" box: shows who is logged in through the gateway's
@@ -29,7 +29,19 @@ panel?.querySelector('[data-action="logout"]')?.addEventListener('click', () => 
   client.auth.logout().catch((error: unknown) => show('error', explain(error)));
 });
 
+/** Why a login came back without a session, in words; the gateway says it with `kk-login`. */
+const outcome = new URL(window.location.href).searchParams.get(loginOutcomeParam);
+const outcomeMessage =
+  outcome === 'cancelled' ? 'Inloggningen avbröts. Du är inte inloggad.' : outcome === 'failed' ? 'Inloggningen kunde inte slutföras. Försök igen.' : '';
+
 client.auth
   .refresh()
-  .then(() => show(client.auth.user ? 'user' : 'anonymous'))
+  .then(() => {
+    show(client.auth.user ? 'user' : 'anonymous');
+    const notice = panel?.querySelector<HTMLElement>('[data-login-outcome]');
+    if (notice && outcomeMessage && !client.auth.user) {
+      notice.textContent = outcomeMessage;
+      notice.hidden = false;
+    }
+  })
   .catch((error: unknown) => show('error', explain(error)));
