@@ -11,6 +11,13 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'es2022' })],
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions })],
   concurrency: 2,
+  // MSW's worker must be served from the root to control the test pages.
+  middleware: [
+    (context, next) => {
+      if (context.url === '/mockServiceWorker.js') context.url = '/.storybook/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
   testFramework: { config: { timeout: 10000 } },
   reporters: [defaultReporter(), countReporter('components')],
 };

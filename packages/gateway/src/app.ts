@@ -10,6 +10,7 @@ import { SessionStore } from './auth/sessions.js';
 import type { ResolvedConfig } from './config/load.js';
 import type { Db } from './db/database.js';
 import { draftRoutes } from './drafts/routes.js';
+import { embedRoutes } from './embed.js';
 import { caseWorkerRoutes } from './felanmalan/case-worker.js';
 import { open311Routes } from './felanmalan/open311-routes.js';
 import { ReportStore } from './felanmalan/store.js';
@@ -29,11 +30,13 @@ export interface GatewayOptions {
   logger?: FastifyServerOptions['logger'];
   /** Static site served at `/` (the demo kommun site). */
   siteRoot?: string | undefined;
+  /** The built embed bundle, served at `/kommunkit/v1/`. */
+  embedRoot?: string | undefined;
 }
 
 export const devIdpPath = '/dev-idp';
 
-export async function buildGateway({ config, db, logger = loggerOptions(), siteRoot }: GatewayOptions): Promise<Gateway> {
+export async function buildGateway({ config, db, logger = loggerOptions(), siteRoot, embedRoot }: GatewayOptions): Promise<Gateway> {
   const app = Fastify({
     logger,
     trustProxy: process.env.TRUST_PROXY === '1',
@@ -73,6 +76,7 @@ export async function buildGateway({ config, db, logger = loggerOptions(), siteR
     await app.register(devIdp, { issuer, clients });
   }
 
+  await embedRoutes(app, embedRoot);
   if (siteRoot && existsSync(siteRoot)) await app.register(fastifyStatic, { root: siteRoot, prefix: '/' });
 
   const purge = setInterval(() => void sessions.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60_000);

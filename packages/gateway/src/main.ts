@@ -21,6 +21,7 @@ const app = await buildGateway({
   config,
   db,
   siteRoot: process.env.KOMMUNKIT_SITE_ROOT ?? resolve(here, '../../demo/dist'),
+  embedRoot: process.env.KOMMUNKIT_EMBED_ROOT ?? resolve(here, '../../embed/dist'),
 });
 
 let closing = false;

@@ -1,10 +1,11 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { ClientController } from './client-context.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { resolveLang, useLocale } from './localization.js';
+import { applyConfigTheme } from './tokens.js';
 
 /**
  * The public events of all widgets, by name. Each service package adds its own events with
@@ -52,6 +53,22 @@ export class KkElement extends LitElement {
   /** The SDK client for this widget's `api` and `kommun`, also provided to its parts as context. */
   protected get client(): KommunkitClient | undefined {
     return this.clientController.client;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // After the update, so the client controller has made the client for the new api/kommun.
+    if ((changed.has('api') || changed.has('kommun')) && this.api && this.kommun) void this.loadTheme();
+  }
+
+  /** The kommun's theme from the gateway; cosmetic, so a failure leaves the defaults. */
+  private async loadTheme(): Promise<void> {
+    try {
+      const info = await this.client?.getKommun();
+      if (info) applyConfigTheme(this, info.theme);
+    } catch {
+      // The widget reports gateway problems where they matter: on its own calls.
+    }
   }
 
   override connectedCallback(): void {

@@ -1,5 +1,5 @@
 export { KkElement, type KkEventMap } from './base-element.js';
-export { tokenDefaults, tokenStyles, type TokenName } from './tokens.js';
+export { applyConfigTheme, tokenDefaults, tokenStyles, type TokenName } from './tokens.js';
 export { uiStyles } from './styles.js';
 export { heading, parseHeadingLevel, subLevel, type HeadingLevel, type HeadingOptions } from './heading.js';
 export {

@@ -2,9 +2,10 @@ import { css, unsafeCSS } from 'lit';
 
 /**
  * Design tokens and their defaults. Every token is a public `--kk-<name>` custom property: a
- * kommun overrides it on the widget element or on any ancestor (for example `:root`), and the
- * page's value wins over the default. Widgets read the private `--_kk-<name>` copy that the host
- * resolves once, so a token is looked up in one place.
+ * kommun overrides it on the widget element or on any ancestor (for example `:root`). Values
+ * resolve in this order: the page's `--kk-<name>`, then the kommun's theme from the gateway
+ * config (`--kk-config-<name>`, set by the widget), then the default. Widgets read the private
+ * `--_kk-<name>` copy that the host resolves once, so a token is looked up in one place.
  */
 export const tokenDefaults = {
   'color-primary': '#005595',
@@ -42,8 +43,18 @@ export const tokenDefaults = {
 
 export type TokenName = keyof typeof tokenDefaults;
 
+const isToken = (name: string): name is TokenName => Object.hasOwn(tokenDefaults, name);
+
+/**
+ * Applies a kommun's theme from the gateway config to a widget, below anything the page sets.
+ * Through the CSSOM, which a strict CSP allows; unknown token names are ignored.
+ */
+export function applyConfigTheme(host: HTMLElement, theme: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(theme)) if (isToken(name)) host.style.setProperty(`--kk-config-${name}`, value);
+}
+
 const declarations = Object.entries(tokenDefaults)
-  .map(([name, value]) => `--_kk-${name}: var(--kk-${name}, ${value});`)
+  .map(([name, value]) => `--_kk-${name}: var(--kk-${name}, var(--kk-config-${name}, ${value}));`)
   .join('\n');
 
 /**
