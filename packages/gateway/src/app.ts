@@ -1,9 +1,7 @@
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { existsSync } from 'node:fs';
 import { IdentityProviders } from './auth/oidc.js';
 import { authRoutes } from './auth/routes.js';
 import { SessionStore } from './auth/sessions.js';
@@ -21,6 +19,7 @@ import { trackRouteMethods } from './http/route-methods.js';
 import { installSecurity } from './http/security.js';
 import { kommunRoutes } from './kommun-routes.js';
 import { loggerOptions } from './logging.js';
+import { siteRoutes } from './site.js';
 import type { Gateway } from './types.js';
 
 export interface GatewayOptions {
@@ -77,7 +76,7 @@ export async function buildGateway({ config, db, logger = loggerOptions(), siteR
   }
 
   await embedRoutes(app, embedRoot);
-  if (siteRoot && existsSync(siteRoot)) await app.register(fastifyStatic, { root: siteRoot, prefix: '/' });
+  await siteRoutes(app, { root: siteRoot, publicUrl: config.publicUrl });
 
   const purge = setInterval(() => void sessions.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60_000);
   purge.unref();

@@ -1,0 +1,52 @@
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/**
+ * The policy every demo page is served under: no inline script or style anywhere, which is
+ * what the strictest kommun sites set. Pages named in `trustedTypesPages` also require Trusted
+ * Types (Lit's own policy allowed), the strictest setting a browser has.
+ */
+function contentSecurityPolicy(trustedTypes: boolean): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob: https://tile.openstreetmap.org",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+    ...(trustedTypes ? ["require-trusted-types-for 'script'", 'trusted-types lit-html'] : []),
+  ].join('; ');
+}
+
+const trustedTypesPages = new Set(['csp.html']);
+
+/**
+ * Serves the demo kommun site. Its pages carry the snippet exactly as an editor pastes it, with
+ * `{{gateway}}` standing for this gateway's public URL, filled in here.
+ */
+export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { root: string | undefined; publicUrl: string }): Promise<void> {
+  if (!root || !existsSync(root)) return;
+
+  const page = async (name: string, reply: FastifyReply) => {
+    const file = join(root, name);
+    if (!existsSync(file)) return reply.callNotFound();
+    const html = (await readFile(file, 'utf8')).replaceAll('{{gateway}}', publicUrl);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', contentSecurityPolicy(trustedTypesPages.has(name)))
+      .header('cache-control', 'no-cache')
+      .send(html);
+  };
+
+  app.get('/', (_request, reply) => page('index.html', reply));
+  app.get<{ Params: { name: string } }>('/:name.html', (request, reply) =>
+    /^[a-z0-9-]+$/.test(request.params.name) ? page(`${request.params.name}.html`, reply) : reply.callNotFound(),
+  );
+  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true });
+}
