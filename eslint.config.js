@@ -37,4 +37,8 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: globals.node },
   },
+  {
+    files: ['packages/demo/public/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
 );
