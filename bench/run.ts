@@ -1,0 +1,26 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gatewayLoad } from './gateway-load.js';
+import { printTable, type Row } from './table.js';
+
+/**
+ * `pnpm bench`: bundle sizes against their budgets, render time and gateway load, in one
+ * table and in bench/results.json. `--check` measures only the sizes (deterministic) and exits
+ * non-zero when one is over its budget; CI runs that.
+ */
+const check = process.argv.includes('--check');
+const parts: [string, () => Promise<Row[]>][] = check ? [] : [['gateway load', gatewayLoad]];
+
+const rows: Row[] = [];
+for (const [name, measure] of parts) {
+  console.error(`measuring ${name}…`);
+  rows.push(...(await measure()));
+}
+printTable(rows);
+writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`);
+const over = rows.filter((row) => row.ok === false);
+if (over.length > 0) {
+  console.error(`\n${String(over.length)} over budget: ${over.map((row) => row.name).join(', ')}`);
+  process.exit(1);
+}
+process.exit(0);
