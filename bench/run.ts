@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatewayLoad } from './gateway-load.js';
+import { bundleSizes } from './sizes.js';
 import { printTable, type Row } from './table.js';
 
 /**
@@ -9,7 +10,10 @@ import { printTable, type Row } from './table.js';
  * non-zero when one is over its budget; CI runs that.
  */
 const check = process.argv.includes('--check');
-const parts: [string, () => Promise<Row[]>][] = check ? [] : [['gateway load', gatewayLoad]];
+const parts: [string, () => Promise<Row[]>][] = [
+  ['bundle sizes', bundleSizes],
+  ...(check ? [] : ([['gateway load', gatewayLoad]] as [string, () => Promise<Row[]>][])),
+];
 
 const rows: Row[] = [];
 for (const [name, measure] of parts) {
