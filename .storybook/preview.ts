@@ -8,7 +8,9 @@ if (manifest) setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   // Every story gets a mock service worker; stories that talk to the gateway add handlers in
-  // `beforeEach({ msw }) { msw.use(...) }`, so nothing reaches a real network.
+  // `beforeEach({ msw }) { msw.use(...) }`, so nothing reaches a real network. msw-storybook-addon 3
+  // has no `initialize()`: this loader starts the worker (served from ./public) on first use and
+  // resets the handlers before each story.
   loaders: [mswLoader()],
   parameters: {
     // Accessibility violations fail the story's test, not just show up in the panel.

@@ -1,5 +1,12 @@
 import { recordResults, summaryLine } from './results.mjs';
 
+/** A project's name without the ` (chromium)` Vitest appends for each browser instance. */
+function layerOf(project) {
+  const { name, browser } = project.config;
+  const suffix = browser?.enabled ? ` (${browser.name})` : '';
+  return suffix && name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+}
+
 /**
  * A Vitest reporter that counts test cases and records them for the CI line, under the layer
  * named by TEST_LAYER (set by scripts/test-all.mjs), else the project names of the run.
@@ -9,7 +16,7 @@ export default class CountReporter {
     const counts = { passed: 0, failed: 0, skipped: 0 };
     const projects = new Set();
     for (const module of testModules) {
-      projects.add(module.project.name);
+      projects.add(layerOf(module.project));
       // A file that fails to load has no test cases: count it as a failure, not as nothing.
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) counts.failed += 1;
       for (const test of module.children.allTests()) {

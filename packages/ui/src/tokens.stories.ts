@@ -1,5 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { KommunInfo } from '@kommunkit/sdk';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import type {} from 'msw-storybook-addon/csf3'; // types `msw` in the story context (else it is silently `any`)
+import { expect, waitFor } from 'storybook/test';
 import '../test/host.js';
 import { button } from './feedback.js';
 import { textField } from './fields/text.js';
@@ -53,4 +57,32 @@ export const KommunTheme: Story = {
         ${button({ label: 'Skicka' })}`}
       ></kk-test-host>
     </div>`,
+};
+
+const gatewayTheme = { 'color-primary': '#7a1f5c', 'color-primary-hover': '#5c1745', radius: '0' };
+
+/**
+ * A widget with `kommun` and `api` set fetches the kommun's theme from the gateway; here MSW
+ * answers `GET /api/v1/:kommun`, so nothing reaches a network. The page's own `--kk-*` values
+ * would still win over it (see KommunTheme).
+ */
+export const ThemeFromGateway: Story = {
+  beforeEach({ msw }) {
+    msw.use(
+      http.get('https://gateway.exempelstad.se/api/v1/:kommun', ({ params }) =>
+        HttpResponse.json({ id: String(params.kommun), name: 'Exempelstads kommun', theme: gatewayTheme, services: [] } satisfies KommunInfo),
+      ),
+    );
+  },
+  render: () =>
+    html`<kk-test-host
+      kommun="exempelstad"
+      api="https://gateway.exempelstad.se"
+      .template=${() => html`${button({ label: 'Skicka' })}`}
+    ></kk-test-host>`,
+  play: async ({ canvasElement }) => {
+    const host = canvasElement.querySelector('kk-test-host')!;
+    await waitFor(() => expect(host.style.getPropertyValue('--kk-config-color-primary')).toBe('#7a1f5c'));
+    await expect(getComputedStyle(host.shadowRoot!.querySelector('button')!).backgroundColor).toBe('rgb(122, 31, 92)');
+  },
 };
