@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gatewayLoad } from './gateway-load.js';
+import { renderTimes } from './render.js';
 import { bundleSizes } from './sizes.js';
 import { printTable, type Row } from './table.js';
 
@@ -12,7 +13,12 @@ import { printTable, type Row } from './table.js';
 const check = process.argv.includes('--check');
 const parts: [string, () => Promise<Row[]>][] = [
   ['bundle sizes', bundleSizes],
-  ...(check ? [] : ([['gateway load', gatewayLoad]] as [string, () => Promise<Row[]>][])),
+  ...(check
+    ? []
+    : ([
+        ['render time', renderTimes],
+        ['gateway load', gatewayLoad],
+      ] as [string, () => Promise<Row[]>][])),
 ];
 
 const rows: Row[] = [];
