@@ -1,0 +1,79 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import sharp from 'sharp';
+
+/** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
+async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  for (let press = 0; press < limit; press += 1) {
+    if (await target.evaluate((element) => element.matches(':focus'))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+test('keyboard only: an anonymous report with a photo, without the map, then its new status under "Följ ärende"', async ({ page, request }) => {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+
+  await page.goto('/felanmalan.html');
+  const widget = page.locator('kk-felanmalan');
+  await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
+
+  // Category: into the radio group by Tab, then the arrow keys.
+  const graffiti = widget.getByRole('radio', { name: /Klotter och skadegörelse/ });
+  await tabTo(page, widget.getByRole('radio').first());
+  for (let press = 0; press < 10 && !(await graffiti.isChecked()); press += 1) await page.keyboard.press('ArrowDown');
+  await expect(graffiti).toBeChecked();
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+
+  // Place, in words: the map is never needed.
+  await expect(widget.getByRole('heading', { name: 'Var finns felet?' })).toBeFocused();
+  await tabTo(page, widget.getByRole('textbox', { name: /Adress eller plats/ }));
+  await page.keyboard.type('Gångtunneln under järnvägen vid stationen');
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+
+  // Description and a photo (the file chooser is the operating system's; Playwright answers it).
+  await expect(widget.getByRole('heading', { name: 'Beskriv felet' })).toBeFocused();
+  await tabTo(page, widget.getByRole('textbox', { name: /Vad är fel\?/ }));
+  await page.keyboard.type('Stora tags i blått på hela väggen.');
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 40, g: 60, b: 200 } } }).jpeg().toBuffer();
+  await tabTo(page, widget.getByLabel(/^Bilder/));
+  await widget.getByLabel(/^Bilder/).setInputFiles({ name: 'klotter.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(widget.getByRole('list', { name: 'Tillagda bilder' }).getByRole('listitem')).toHaveCount(1);
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+
+  // Contact: anonymous.
+  await expect(widget.getByRole('heading', { name: 'Vill du lämna kontaktuppgifter?' })).toBeFocused();
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+
+  // Check answers, then send.
+  await expect(widget.getByRole('heading', { name: 'Kontrollera din anmälan' })).toBeFocused();
+  await tabTo(page, widget.getByRole('button', { name: 'Skicka anmälan' }));
+  await page.keyboard.press('Enter');
+
+  await expect(widget.getByRole('heading', { name: 'Tack! Din felanmälan är skickad' })).toBeFocused();
+  const reference = (await widget.locator('.kk-panel__reference').textContent())!.trim();
+  expect(reference).toMatch(/^EXS-\d{4}-\d{6}$/);
+
+  // A case worker's system changes the status through the API.
+  const changed = await request.post(`/api/v1/exempelstad/felanmalan/reports/${reference}/status`, {
+    headers: { authorization: 'Bearer dev-caseworker-key-exempelstad' },
+    data: { status: 'atgard_planerad', note: 'Saneringen är beställd.' },
+  });
+  expect(changed.status()).toBe(200);
+
+  // The citizen follows the report from the confirmation and sees the new status.
+  await tabTo(page, widget.getByRole('button', { name: 'Följ ärendet' }));
+  await page.keyboard.press('Enter');
+  await expect(widget.getByText('Åtgärd planerad').first()).toBeVisible();
+  await expect(widget.getByText('Saneringen är beställd.')).toBeVisible();
+  expect(violations).toEqual([]);
+});

@@ -1,0 +1,54 @@
+import { initialState, Task } from '@lit/task';
+import type { KommunkitClient, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk';
+import type { ReactiveControllerHost } from 'lit';
+import type { MapSettings } from './map.js';
+
+type ClientGetter = () => KommunkitClient | undefined;
+
+/** The kommun's categories: the category page waits for them. */
+export const servicesTask = (host: ReactiveControllerHost, client: ClientGetter): Task<[KommunkitClient | undefined], Open311Service[]> =>
+  new Task(host, {
+    task: async ([current], { signal }) => (current ? current.felanmalan.services({ signal }) : initialState),
+    args: () => [client()],
+  });
+
+/** The chosen category's extra questions; a category without metadata has none. */
+export const definitionTask = (
+  host: ReactiveControllerHost,
+  client: ClientGetter,
+  service: () => Open311Service | undefined,
+): Task<[KommunkitClient | undefined, Open311Service | undefined], Open311ServiceDefinition> =>
+  new Task(host, {
+    task: async ([current, chosen], { signal }) => {
+      if (!current || !chosen) return initialState;
+      if (!chosen.metadata) return { service_code: chosen.service_code, attributes: [] };
+      return current.felanmalan.service(chosen.service_code, { signal });
+    },
+    args: () => [client(), service()],
+  });
+
+/** The kommun's map settings; none (or a failure) means the place page shows no map. */
+export const mapTask = (host: ReactiveControllerHost, client: ClientGetter): Task<[KommunkitClient | undefined], MapSettings | null> =>
+  new Task(host, {
+    task: async ([current], { signal }) => {
+      if (!current) return initialState;
+      try {
+        const info = await current.getKommun({ signal });
+        return info.map ?? null;
+      } catch {
+        return null;
+      }
+    },
+    args: () => [client()],
+  });
+
+/** A report looked up by reference ("Följ ärende"); null when there is none. */
+export const lookupTask = (
+  host: ReactiveControllerHost,
+  client: ClientGetter,
+  reference: () => string,
+): Task<[KommunkitClient | undefined, string], Open311ServiceRequest | null> =>
+  new Task(host, {
+    task: async ([current, wanted], { signal }) => (current && wanted ? current.felanmalan.lookup(wanted, { signal }) : initialState),
+    args: () => [client(), reference()],
+  });

@@ -1,0 +1,3 @@
+export { KkFelanmalan, type View } from './felanmalan.js';
+export type { ReportSubmittedDetail } from './events.js';
+export { downscale, maxPhotoSide } from './photos.js';

@@ -1,0 +1,282 @@
+import type {
+  FieldError,
+  Open311Errors,
+  Open311RequestCreated,
+  Open311Service,
+  Open311ServiceDefinition,
+  Open311ServiceRequest,
+  Problem,
+} from '@kommunkit/contract';
+import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract/routes';
+import { ApiError, NetworkError, problemFrom, synthesizeProblem } from './errors.js';
+import { backoffDelay, defaultRetry, parseRetryAfter, sleep, type CallOptions, type RetryOptions } from './http.js';
+import { sdkVersion } from './version.js';
+
+export type { Open311Attribute, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, ReportStatus, StatusChange } from '@kommunkit/contract';
+
+/** A fault report as the citizen gave it; the SDK turns it into Open311's form fields. */
+export interface FelanmalanReport {
+  /** Open311 `service_code` of the category. */
+  serviceCode: string;
+  /** WGS84 position of the fault; give it, `address`, or both. */
+  lat?: number | undefined;
+  long?: number | undefined;
+  /** Free-text place (`address_string`), e.g. "Storgatan 12, vid busshållplatsen". */
+  address?: string | undefined;
+  /** What is wrong (≤ 4000 characters, plain text). */
+  description: string;
+  /** Answers to the category's attributes, by attribute code; a list for `multivaluelist`. */
+  attributes?: Readonly<Record<string, string | readonly string[]>> | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+}
+
+export interface SubmitOptions extends CallOptions {
+  /** Up to 3 photos (JPEG, PNG or WebP), sent as `media`. Only the kommunkit gateway takes them. */
+  photos?: readonly Blob[] | undefined;
+}
+
+export interface NearbyQuery {
+  lat: number;
+  long: number;
+  /** Only reports in this category. */
+  serviceCode?: string | undefined;
+  /** Metres around the point; default 200. */
+  radius?: number | undefined;
+  /** Default `open`: what is still being dealt with. */
+  status?: 'open' | 'closed' | undefined;
+}
+
+/** A filed report: the reference number the citizen follows it by, and the kommun's notice. */
+export interface SubmittedReport {
+  reference: string;
+  notice?: string | undefined;
+}
+
+/** Felanmälan over Open311 GeoReport v2. */
+export interface Felanmalan {
+  /** The categories a citizen can report in (`GET services`). */
+  services(options?: CallOptions): Promise<Open311Service[]>;
+  /** A category's extra questions (`GET services/{code}`). */
+  service(code: string, options?: CallOptions): Promise<Open311ServiceDefinition>;
+  /** Open reports near a point (the lat/long/radius extension). */
+  nearby(query: NearbyQuery, options?: CallOptions): Promise<Open311ServiceRequest[]>;
+  /**
+   * Files a report (`POST requests`). Against the kommunkit gateway it is sent as multipart
+   * with an `Idempotency-Key`, and retried safely; a repeat returns the first report.
+   */
+  submit(report: FelanmalanReport, options?: SubmitOptions): Promise<SubmittedReport>;
+  /** A report by its reference number, with its status history; null when there is none. */
+  lookup(reference: string, options?: CallOptions): Promise<Open311ServiceRequest | null>;
+}
+
+export interface FelanmalanOptions {
+  /** The Open311 base URL, e.g. `https://e-tjanster.exempelstad.se/open311/v2` (a trailing slash is dropped). */
+  base: string;
+  /** Open311 `jurisdiction_id`, sent with every call when set (the kommun id at the kommunkit gateway). */
+  jurisdiction?: string | undefined;
+  /** Open311 `api_key`, sent with POST when set. */
+  apiKey?: string | undefined;
+  /**
+   * `kommunkit` (the kommunkit gateway): multipart with photos, the SDK's client header, an
+   * idempotency key and `extensions=true`. `open311` (any GeoReport v2 server): form-encoded,
+   * no photos, no custom headers, writes never retried. Default `open311`.
+   */
+  server?: 'kommunkit' | 'open311' | undefined;
+  fetch?: typeof fetch | undefined;
+  retry?: Partial<RetryOptions> | false | undefined;
+}
+
+const problemTypeFor: Partial<Record<number, string>> = {
+  400: problemTypes.validation,
+  401: problemTypes.unauthenticated,
+  403: problemTypes.forbidden,
+  404: problemTypes.notFound,
+  413: problemTypes.payloadTooLarge,
+  415: problemTypes.unsupportedMediaType,
+  429: problemTypes.rateLimited,
+};
+
+const titleFor: Partial<Record<number, string>> = {
+  400: 'Uppgifterna behöver rättas',
+  403: 'Du har inte behörighet till det här',
+  404: 'Sidan eller uppgiften finns inte',
+  413: 'Det du skickade är för stort',
+  415: 'Filtypen går inte att ta emot',
+  429: 'För många försök',
+};
+
+const isOpen311Errors = (body: unknown): body is Open311Errors =>
+  Array.isArray(body) &&
+  body.length > 0 &&
+  body.every((item) => typeof item === 'object' && item !== null && typeof (item as { description?: unknown }).description === 'string');
+
+/**
+ * The problem behind an Open311 error answer (`[{ code, description, field? }]`), so callers
+ * handle it like any other `ApiError`: `fieldError('description')` finds the message for a form
+ * field (pointer `/body/<field>`). Other answers (problem+json, a proxy's page) go the usual way.
+ */
+export function open311Problem(status: number, contentType: string | null, text: string): Problem {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  if (!isOpen311Errors(body)) return problemFrom(status, contentType, text);
+  const fallback = synthesizeProblem(status);
+  const errors: FieldError[] = body.flatMap((error) => (error.field ? [{ pointer: `/body/${error.field}`, detail: error.description }] : []));
+  const general = body.find((error) => !error.field) ?? body[0]!;
+  return {
+    type: problemTypeFor[status] ?? fallback.type,
+    title: titleFor[status] ?? fallback.title,
+    status: fallback.status,
+    detail: general.description,
+    ...(errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** A key for one logical write; crypto.randomUUID exists only in secure contexts. */
+function newIdempotencyKey(): string {
+  const webCrypto: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto;
+  if (webCrypto.randomUUID) return webCrypto.randomUUID();
+  const hex = Array.from(webCrypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+const retryStatuses = new Set([429, 502, 503, 504]);
+
+/** The form fields of a report, in Open311's names. */
+export function reportFields(report: FelanmalanReport): [string, string][] {
+  const fields: [string, string][] = [['service_code', report.serviceCode]];
+  if (report.lat !== undefined && report.long !== undefined) fields.push(['lat', String(report.lat)], ['long', String(report.long)]);
+  if (report.address?.trim()) fields.push(['address_string', report.address.trim()]);
+  fields.push(['description', report.description]);
+  for (const [code, value] of Object.entries(report.attributes ?? {})) {
+    if (typeof value === 'string') {
+      if (value !== '') fields.push([`attribute[${code}]`, value]);
+    } else for (const item of value) fields.push([`attribute[${code}][]`, item]);
+  }
+  const optional: [string, string | undefined][] = [
+    ['first_name', report.firstName],
+    ['last_name', report.lastName],
+    ['email', report.email],
+    ['phone', report.phone],
+  ];
+  for (const [name, value] of optional) if (value?.trim()) fields.push([name, value.trim()]);
+  return fields;
+}
+
+export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
+  const base = options.base.replace(/\/+$/, '');
+  const kommunkit = options.server === 'kommunkit';
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const retry: RetryOptions = options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry };
+
+  const url = (path: string, query: Record<string, string | number | undefined> = {}): string => {
+    const search = new URLSearchParams();
+    if (options.jurisdiction) search.set('jurisdiction_id', options.jurisdiction);
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+    const text = search.toString();
+    return `${base}${path}${text ? `?${text}` : ''}`;
+  };
+  const extensions = kommunkit ? 'true' : undefined;
+
+  async function call<T>(target: string, init: RequestInit, retryable: boolean, signal: AbortSignal | undefined): Promise<T> {
+    const settle = async <R>(promise: Promise<R>): Promise<R> => {
+      try {
+        return await promise;
+      } catch (error) {
+        throw signal?.aborted ? error : new NetworkError(error);
+      }
+    };
+    const once = async (): Promise<T> => {
+      signal?.throwIfAborted();
+      const response = await settle(doFetch(target, { ...init, ...(signal ? { signal } : {}) }));
+      const text = await settle(response.text());
+      if (!response.ok) {
+        throw new ApiError(open311Problem(response.status, response.headers.get('content-type'), text), {
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+        });
+      }
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new ApiError(synthesizeProblem(502, `Svaret från tjänsten gick inte att tolka (HTTP ${response.status}).`));
+      }
+    };
+    const attempts = retryable ? Math.max(1, Math.floor(retry.attempts)) : 1;
+    for (let attempt = 1; attempt < attempts; attempt++) {
+      try {
+        return await once();
+      } catch (error) {
+        let delay: number | undefined;
+        if (signal?.aborted) delay = undefined;
+        else if (error instanceof NetworkError) delay = backoffDelay(attempt, retry);
+        else if (error instanceof ApiError && retryStatuses.has(error.status)) {
+          delay = error.retryAfterMs === undefined ? backoffDelay(attempt, retry) : error.retryAfterMs <= retry.maxDelayMs ? error.retryAfterMs : undefined;
+        }
+        if (delay === undefined) throw error;
+        await sleep(delay, signal);
+      }
+    }
+    return once();
+  }
+
+  const credentials: RequestCredentials = kommunkit ? 'include' : 'same-origin';
+  const get = <T>(target: string, signal: AbortSignal | undefined): Promise<T> =>
+    call<T>(target, { method: 'GET', headers: { accept: 'application/json' }, credentials }, true, signal);
+
+  return {
+    services: ({ signal } = {}) => get<Open311Service[]>(url('/services.json'), signal),
+    service: (code, { signal } = {}) => get<Open311ServiceDefinition>(url(`/services/${encodeURIComponent(code)}.json`), signal),
+    nearby: (query, { signal } = {}) =>
+      get<Open311ServiceRequest[]>(
+        url('/requests.json', {
+          service_code: query.serviceCode,
+          status: query.status ?? 'open',
+          lat: query.lat,
+          long: query.long,
+          radius: query.radius ?? 200,
+          extensions,
+        }),
+        signal,
+      ),
+    async lookup(reference, { signal } = {}) {
+      try {
+        const found = await get<Open311ServiceRequest[]>(url(`/requests/${encodeURIComponent(reference)}.json`, { extensions }), signal);
+        return found[0] ?? null;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    async submit(report, { photos = [], signal } = {}) {
+      const fields = reportFields(report);
+      if (options.apiKey) fields.unshift(['api_key', options.apiKey]);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      let body: FormData | URLSearchParams;
+      if (kommunkit) {
+        headers[clientHeader] = `sdk/${sdkVersion}`;
+        headers[idempotencyHeader] = newIdempotencyKey();
+        const form = new FormData();
+        for (const [name, value] of fields) form.append(name, value);
+        photos.forEach((photo, index) => {
+          const type = photo.type.split('/')[1] ?? 'jpeg';
+          form.append('media', photo, photo instanceof File ? photo.name : `foto-${index + 1}.${type === 'jpeg' ? 'jpg' : type}`);
+        });
+        body = form;
+      } else {
+        if (photos.length > 0) throw new TypeError('felanmalan.submit: photos need the kommunkit gateway; an Open311 server takes only media_url');
+        body = new URLSearchParams(fields);
+      }
+      const created = await call<Open311RequestCreated>(url('/requests.json'), { method: 'POST', headers, body, credentials }, kommunkit, signal);
+      const first = created[0];
+      const reference = first?.service_request_id ?? first?.token;
+      if (!reference) throw new ApiError(synthesizeProblem(502, 'Tjänsten tog emot anmälan men svarade utan ärendenummer.'));
+      return { reference, ...(first?.service_notice ? { notice: first.service_notice } : {}) };
+    },
+  };
+}
