@@ -10,7 +10,7 @@ import { widgets } from './widgets.js';
  * need, and tells each element which gateway it came from. No globals, no inline code: it runs
  * under a CSP without 'unsafe-inline'.
  */
-const gateway = new URL('../../', import.meta.url).href.replace(/\/$/, '');
+const gateway = new URL(/* @vite-ignore */ '../../', import.meta.url).href.replace(/\/$/, '');
 const selector = Object.keys(widgets).join(',');
 const loading = new Map<string, Promise<unknown>>();
 

@@ -23,7 +23,7 @@ function allFields(state: State): TemplateResult {
   return html`<kk-test-host
     .template=${() => html`
       ${textField({ id: 'namn', name: 'namn', label: 'Namn', hint: 'Som du vill bli kallad', value: 'Anna', onInput: noop, ...state })}
-      ${textField({ id: 'telefon', name: 'telefon', label: 'Telefonnummer', type: 'tel', optional: true, width: 14, value: '', onInput: noop, ...state })}
+      ${textField({ id: 'telefon', name: 'telefon', label: 'Telefonnummer', type: 'tel', optional: true, width: 20, value: '', onInput: noop, ...state })}
       ${textarea({ id: 'beskrivning', name: 'beskrivning', label: 'Beskriv felet', hint: 'Högst 4000 tecken', value: '', onInput: noop, ...state })}
       ${radios({ id: 'plats', name: 'plats', label: 'Var är felet?', choices, value: 'gata', onChange: noop, ...state })}
       ${checkboxes({ id: 'kontakt', name: 'kontakt', label: 'Hur vill du få svar?', optional: true, choices: [{ value: 'epost', label: 'E-post' }, { value: 'sms', label: 'SMS' }], value: [], onChange: noop, ...state })}

@@ -14,7 +14,7 @@ export {
   type TargetLocale,
 } from './localization.js';
 export { describedBy, errorId, hintId, type FieldOptions } from './fields/field.js';
-export { textField, textarea, type TextFieldOptions, type TextareaOptions } from './fields/text.js';
+export { textField, textarea, type InputWidth, type TextFieldOptions, type TextareaOptions } from './fields/text.js';
 export { radios, checkboxes, optionId, type Choice, type RadiosOptions, type CheckboxesOptions } from './fields/choice.js';
 export { select, type SelectOptions } from './fields/select.js';
 export { dateField, type DateFieldOptions } from './fields/date.js';

@@ -161,6 +161,27 @@ const fields = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  .kk-input--w2 {
+    max-inline-size: 5ch;
+  }
+  .kk-input--w3 {
+    max-inline-size: 6ch;
+  }
+  .kk-input--w4 {
+    max-inline-size: 7ch;
+  }
+  .kk-input--w5 {
+    max-inline-size: 8ch;
+  }
+  .kk-input--w10 {
+    max-inline-size: 13ch;
+  }
+  .kk-input--w20 {
+    max-inline-size: 23ch;
+  }
+  .kk-input--w30 {
+    max-inline-size: 33ch;
+  }
   .kk-input--date {
     inline-size: auto;
   }

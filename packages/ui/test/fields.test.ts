@@ -74,6 +74,14 @@ describe('field templates', () => {
     expect(input.value).to.equal('Anna');
   });
 
+  it('suggests the answer\'s length with a width class, never an inline style (strict CSP)', async () => {
+    const host = await render(() => textField({ id: 'p', name: 'p', label: 'Postnummer', width: 5, value: '', onInput: noop }));
+    const input = host.shadowRoot!.getElementById('p')!;
+    expect(input.classList.contains('kk-input--w5')).to.equal(true);
+    expect(input.hasAttribute('style')).to.equal(false);
+    expect(input.getBoundingClientRect().width).to.be.lessThan(200);
+  });
+
   it('marks optional fields "(valfritt)" and leaves required ones unmarked', async () => {
     const host = await render(
       () => html`${textField({ id: 'a', name: 'a', label: 'Telefon', optional: true, value: '', onInput: noop })}

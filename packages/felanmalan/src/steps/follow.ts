@@ -80,7 +80,7 @@ export function renderFollow(host: KkFelanmalan): TemplateResult {
           ...form.bind('reference'),
           label: msg('Ärendenummer'),
           hint: msg('Numret står i bekräftelsen du fick när du gjorde anmälan, till exempel EXS-2026-000042.'),
-          width: 16,
+          width: 20,
           spellcheck: false,
           autocomplete: 'off',
           onInput: (value) => form.set('reference', value),

@@ -1,16 +1,21 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { describedBy, fieldGroup, targetValue, type FieldOptions } from './field.js';
+
+/** The widths a text field can suggest, in characters (GOV.UK's set). */
+export type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 
 export interface TextFieldOptions extends FieldOptions {
   value: string;
   type?: 'text' | 'email' | 'tel' | 'url' | 'search';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'search';
-  /** Suggested width in characters, so the box hints at the expected answer. */
-  width?: number;
+  /**
+   * Suggested width in characters, so the box hints at the expected answer. A class, not a
+   * style attribute: a strict CSP forbids inline styles, and Lit's style bindings are one.
+   */
+  width?: InputWidth;
   spellcheck?: boolean;
   onInput: (value: string) => void;
   onBlur?: () => void;
@@ -20,7 +25,7 @@ export function textField(options: TextFieldOptions): TemplateResult {
   return fieldGroup(
     options,
     html`<input
-      class="kk-input"
+      class="kk-input ${options.width ? `kk-input--w${String(options.width)}` : ''}"
       id=${options.id}
       name=${options.name}
       type=${options.type ?? 'text'}
@@ -28,7 +33,6 @@ export function textField(options: TextFieldOptions): TemplateResult {
       autocomplete=${ifDefined(options.autocomplete)}
       inputmode=${ifDefined(options.inputmode)}
       spellcheck=${ifDefined(options.spellcheck === undefined ? undefined : String(options.spellcheck))}
-      style=${styleMap(options.width ? { maxInlineSize: `${options.width + 3}ch` } : {})}
       aria-describedby=${describedBy(options)}
       aria-invalid=${options.error ? 'true' : 'false'}
       aria-required=${options.optional ? 'false' : 'true'}
