@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration has nothing to import; this brings it along to every program that compiles map.ts
+/// <reference path="./leaflet-esm.d.ts" />
 import type * as Leaflet from 'leaflet';
 
 /** Where the map opens and which tiles it shows: the kommun's `map` settings. */
