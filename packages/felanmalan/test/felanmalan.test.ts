@@ -23,7 +23,7 @@ async function render(kommun = 'exempelstad', extra = html``): Promise<KkFelanma
 
 /** Waits for the category page's list. */
 async function categories(el: KkFelanmalan): Promise<void> {
-  await waitUntil(() => root(el).querySelector('input[name=serviceCode]'), 'the categories did not load');
+  await waitUntil(() => root(el).querySelector('input[name=serviceCode]'), 'the categories did not load', { timeout: 5000 });
 }
 
 /** Presses Tab until `match` has focus (keyboard only, like a citizen), at most `max` times. */
@@ -111,7 +111,7 @@ describe('<kk-felanmalan>', () => {
     await expect(el).to.be.accessible();
     (await tabTo(el, isSubmit)).focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => heading(el) === 'Beskriv felet', 'did not reach the description page');
+    await waitUntil(() => heading(el) === 'Beskriv felet', 'did not reach the description page', { timeout: 5000 });
 
     // Description.
     await tabTo(el, (element) => element.id === 'kk-fel-description');
@@ -166,7 +166,7 @@ describe('<kk-felanmalan>', () => {
     el.advance('category');
     el.placeForm.set('address', 'Storgatan 1');
     await el.submitPlace();
-    await waitUntil(() => byId(el, 'kk-fel-attr_lamp_number'), 'the extra question did not appear');
+    await waitUntil(() => byId(el, 'kk-fel-attr_lamp_number'), 'the extra question did not appear', { timeout: 5000 });
     expect(text(root(el).querySelector('label[for=kk-fel-attr_lamp_number]'))).to.contain('Stolpens nummer');
     await expect(el).to.be.accessible();
   });
@@ -199,7 +199,7 @@ describe('<kk-felanmalan>', () => {
     first.remove();
 
     const second = await render();
-    await waitUntil(() => heading(second) === 'Beskriv felet', 'the draft was not restored');
+    await waitUntil(() => heading(second) === 'Beskriv felet', 'the draft was not restored', { timeout: 5000 });
     expect(heading(second)).to.equal('Beskriv felet');
     expect(byId(second, 'kk-fel-description').value).to.equal('Klotter på bänken');
     expect(text(root(second).querySelector('.kk-alert'))).to.contain('Bilder sparas inte');
@@ -247,14 +247,14 @@ describe('<kk-felanmalan>', () => {
   it('tells the citizen when the gateway is down, and when there are no categories', async () => {
     worker.use(...gatewayUnavailable);
     const down = await render('nerstad');
-    await waitUntil(() => root(down).querySelector('.kk-alert--error'), 'no error shown');
+    await waitUntil(() => root(down).querySelector('.kk-alert--error'), 'no error shown', { timeout: 5000 });
     expect(text(root(down).querySelector('.kk-alert--error'))).to.contain('Det gick inte att hämta kategorierna');
     await expect(down).to.be.accessible();
 
     worker.resetHandlers();
     worker.use(...gatewayHandlers({ services: [] }));
     const empty = await render('tomstad');
-    await waitUntil(() => root(empty).querySelector('.kk-alert'), 'no message shown');
+    await waitUntil(() => root(empty).querySelector('.kk-alert'), 'no message shown', { timeout: 5000 });
     expect(text(root(empty).querySelector('.kk-alert'))).to.contain('Det går inte att göra felanmälningar här just nu');
     await expect(empty).to.be.accessible();
   });
@@ -262,10 +262,10 @@ describe('<kk-felanmalan>', () => {
   it('speaks English when the page asks for it', async () => {
     const el = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${api} kommun="exempelstad" lang="en"></kk-felanmalan>`);
     await categories(el);
-    await waitUntil(() => heading(el) === 'What do you want to report?', 'not in English');
+    await waitUntil(() => heading(el) === 'What do you want to report?', 'not in English', { timeout: 5000 });
     expect(text(root(el).querySelector('label[for=kk-fel-search]'))).to.contain('Search categories');
     el.setAttribute('lang', 'sv');
-    await waitUntil(() => heading(el) === 'Vad vill du anmäla?', 'not back in Swedish');
+    await waitUntil(() => heading(el) === 'Vad vill du anmäla?', 'not back in Swedish', { timeout: 5000 });
   });
 
   it('loads the map only on the place page, inside the shadow root, and a click there sets the place', async () => {
@@ -275,13 +275,13 @@ describe('<kk-felanmalan>', () => {
     expect(root(el).querySelector('.leaflet-container')).to.equal(null);
     el.categoryForm.set('serviceCode', 'klotter');
     el.advance('category');
-    await waitUntil(() => root(el).querySelector('.kk-map.leaflet-container'), 'the map did not load');
+    await waitUntil(() => root(el).querySelector('.kk-map.leaflet-container'), 'the map did not load', { timeout: 5000 });
     const map = root(el).querySelector<HTMLElement>('.kk-map')!;
     expect(map.getAttribute('aria-label')).to.equal('Karta där du kan välja platsen');
     expect(getComputedStyle(root(el).querySelector('.leaflet-pane')!).position).to.equal('absolute');
     const box = map.getBoundingClientRect();
     map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
-    await waitUntil(() => el.placeForm.values.position, 'the click did not set the place');
+    await waitUntil(() => el.placeForm.values.position, 'the click did not set the place', { timeout: 5000 });
     await el.updateComplete;
     expect(root(el).querySelector('.leaflet-marker-icon')).to.not.equal(null);
     await expect(el).to.be.accessible();
@@ -293,7 +293,7 @@ describe('<kk-felanmalan>', () => {
 
   it('follows a report by reference: status history when found, a clear message when not', async () => {
     const el = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj" reference="EXS-2026-000042"></kk-felanmalan>`);
-    await waitUntil(() => root(el).querySelector('.kk-history'), 'the report did not load');
+    await waitUntil(() => root(el).querySelector('.kk-history'), 'the report did not load', { timeout: 5000 });
     expect([...root(el).querySelectorAll('.kk-history .kk-tag')].map(text)).to.deep.equal(['Åtgärd planerad', 'Under utredning', 'Mottagen']);
     expect(text(root(el).querySelector('.kk-history'))).to.contain('En elektriker byter lampan på torsdag.');
     await expect(el).to.be.accessible();
@@ -303,7 +303,7 @@ describe('<kk-felanmalan>', () => {
     input.select();
     await sendKeys({ type: 'EXS-2026-999999' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => root(el).querySelector('.kk-alert--warning'), 'no not-found message');
+    await waitUntil(() => root(el).querySelector('.kk-alert--warning'), 'no not-found message', { timeout: 5000 });
     expect(text(root(el).querySelector('.kk-alert--warning'))).to.contain('EXS-2026-999999');
     await expect(el).to.be.accessible();
   });
@@ -340,7 +340,7 @@ describe('photos', () => {
     await el.updateComplete;
     const img = root(el).querySelector<HTMLImageElement>('.kk-photos img')!;
     expect(img.src).to.match(/^blob:/);
-    await waitUntil(() => img.complete && img.naturalWidth === 1600, 'the preview did not load');
+    await waitUntil(() => img.complete && img.naturalWidth === 1600, 'the preview did not load', { timeout: 5000 });
     await expect(el).to.be.accessible();
 
     const url = img.src;

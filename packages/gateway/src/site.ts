@@ -35,7 +35,10 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
 
   const page = async (name: string, reply: FastifyReply) => {
     const file = join(root, name);
-    if (!existsSync(file)) return reply.callNotFound();
+    if (!/^[a-z0-9-]+\.html$/.test(name) || !existsSync(file)) {
+      reply.callNotFound();
+      return reply;
+    }
     const html = (await readFile(file, 'utf8')).replaceAll('{{gateway}}', publicUrl);
     return reply
       .type('text/html; charset=utf-8')
@@ -45,8 +48,6 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
   };
 
   app.get('/', (_request, reply) => page('index.html', reply));
-  app.get<{ Params: { name: string } }>('/:name.html', (request, reply) =>
-    /^[a-z0-9-]+$/.test(request.params.name) ? page(`${request.params.name}.html`, reply) : reply.callNotFound(),
-  );
+  app.get<{ Params: { name: string } }>('/:name.html', (request, reply) => page(`${request.params.name}.html`, reply));
   await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true });
 }

@@ -25,10 +25,10 @@ describe('KkElement', () => {
       html`<div lang="en-GB"><kk-test-host .template=${() => html`<p>${msg('Tillbaka')}</p>`}></kk-test-host></div>`,
     );
     const host = wrapper.querySelector('kk-test-host')!;
-    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Back', 'did not switch to English');
+    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Back', 'did not switch to English', { timeout: 5000 });
     expect(getLocale()).to.equal('en');
     host.lang = 'sv';
-    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Tillbaka', 'did not switch back');
+    await waitUntil(() => host.shadowRoot!.querySelector('p')?.textContent === 'Tillbaka', 'did not switch back', { timeout: 5000 });
   });
 
   it('leaves no globals behind but its element names', () => {

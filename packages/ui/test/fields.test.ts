@@ -102,7 +102,7 @@ describe('field templates', () => {
       ></kk-test-host>`,
     );
     const root = host.shadowRoot!;
-    await waitUntil(() => root.querySelector('.kk-optional')?.textContent === '(optional)', 'English did not load');
+    await waitUntil(() => root.querySelector('.kk-optional')?.textContent === '(optional)', 'English did not load', { timeout: 5000 });
     expect(root.querySelector('label')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Phone (optional)');
     expect(root.getElementById('a-error')!.textContent.replace(/\s+/g, ' ').trim()).to.equal('Error: Enter a phone number');
   });

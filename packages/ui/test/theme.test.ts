@@ -27,7 +27,7 @@ describe('the kommun\'s theme from the gateway config', () => {
   it('reaches the widget, and only known tokens are applied', async () => {
     const host = await render();
     const label = host.shadowRoot!.querySelector('label')!;
-    await waitUntil(() => getComputedStyle(label).color === 'rgb(10, 20, 30)', 'the config theme did not arrive');
+    await waitUntil(() => getComputedStyle(label).color === 'rgb(10, 20, 30)', 'the config theme did not arrive', { timeout: 5000 });
     expect(host.style.getPropertyValue('--kk-config-not-a-token')).to.equal('');
   });
 
@@ -37,7 +37,7 @@ describe('the kommun\'s theme from the gateway config', () => {
     document.head.append(style);
     try {
       const host = await render();
-      await waitUntil(() => host.style.getPropertyValue('--kk-config-color-text') !== '', 'the config theme did not arrive');
+      await waitUntil(() => host.style.getPropertyValue('--kk-config-color-text') !== '', 'the config theme did not arrive', { timeout: 5000 });
       expect(getComputedStyle(host.shadowRoot!.querySelector('label')!).color).to.equal('rgb(0, 90, 0)');
       expect(getComputedStyle(host.shadowRoot!.querySelector('.kk-error-message')!).color).to.equal('rgb(120, 0, 0)');
     } finally {
