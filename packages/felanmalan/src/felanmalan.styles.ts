@@ -23,14 +23,10 @@ export const felanmalanStyles = css`
     outline: 3px solid var(--_kk-color-focus);
     outline-offset: 0;
   }
-  /* Leaflet's attribution links: underlined and in the link colour, for contrast (WCAG 1.4.1). */
-  .kk-map .leaflet-control-attribution {
-    color: var(--_kk-color-text);
-  }
-  .kk-map .leaflet-container a,
-  .kk-map a {
-    color: var(--_kk-color-link);
-    text-decoration: underline;
+  .kk-map-attribution {
+    margin-block-start: var(--_kk-space-1);
+    font-size: 0.875em;
+    color: var(--_kk-color-text-secondary);
   }
   .kk-map-pin {
     background: none;

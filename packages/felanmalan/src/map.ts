@@ -35,12 +35,23 @@ const round = (value: number): number => Math.round(value * 1e6) / 1e6;
  */
 export async function createMap(container: HTMLElement, options: MapOptions): Promise<PlaceMap> {
   const L = (await import('leaflet/dist/leaflet-src.esm.js')) as typeof Leaflet;
-  const map = L.map(container, { center: options.position ? [options.position.lat, options.position.long] : options.center, zoom: options.zoom });
+  // Leaflet's own zoom and attribution controls write HTML strings into the page, which a CSP
+  // with Trusted Types forbids: the widget renders the attribution itself, and the map zooms with
+  // +/- when focused, the mouse wheel or pinch.
+  const map = L.map(container, {
+    center: options.position ? [options.position.lat, options.position.long] : options.center,
+    zoom: options.zoom,
+    zoomControl: false,
+    attributionControl: false,
+  });
   // Leaflet makes the map focusable (arrow keys pan, +/- zoom); name it for screen readers.
   container.setAttribute('role', 'region');
   container.setAttribute('aria-label', options.label);
-  L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19 }).addTo(map);
-  const icon = L.divIcon({ className: 'kk-map-pin', iconSize: [24, 24], iconAnchor: [12, 24], html: '<span class="kk-map-pin__dot"></span>' });
+  L.tileLayer(options.tileUrl, { maxZoom: 19 }).addTo(map);
+  // An element, not an HTML string, for the same reason.
+  const dot = document.createElement('span');
+  dot.className = 'kk-map-pin__dot';
+  const icon = L.divIcon({ className: 'kk-map-pin', iconSize: [24, 24], iconAnchor: [12, 24], html: dot });
   let marker: Leaflet.Marker | undefined;
 
   const place = (lat: number, long: number): void => {

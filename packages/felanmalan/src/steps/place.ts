@@ -38,7 +38,8 @@ export function renderPlace(host: KkFelanmalan): TemplateResult {
           ? html`<p class="kk-hint" id="kk-fel-map-hint">
                 ${msg('På kartan kan du klicka där felet finns, eller dra nålen dit. Med tangentbordet flyttar du kartan med piltangenterna.')}
               </p>
-              <div class="kk-map" part="map" ${ref(host.mapContainer)}></div>`
+              <div class="kk-map" part="map" ${ref(host.mapContainer)}></div>
+              <p class="kk-map-attribution">${map.attribution}</p>`
           : nothing}
         ${host.busy ? html`<p role="status">${msg('Söker efter anmälningar i närheten…')}</p>` : nothing} ${continueButton()}`,
     )}`;

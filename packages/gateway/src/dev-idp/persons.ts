@@ -1,98 +1,180 @@
 /**
  * Test persons of the development identity provider, the way BankID and Freja test
- * environments offer them. Personnummer are Luhn-valid and use the 98x–99x birth-number series,
- * kept apart from everyday numbers for tests; the unit tests check each with `personnummer`.
- * Later services (barnomsorg, fakturor, lokalbokning) read the relations from here through
- * their dev adapters, so this stays plain data.
+ * environments offer them. Plain data: the later services' dev adapters (barnomsorg, fakturor,
+ * lokalbokning) read the relations from here, and nothing in this module has side effects.
+ *
+ * Personnummer:
+ * - The adults' numbers are from Skatteverket's published test numbers (open data
+ *   "Testpersonnummer"), which are never given to real persons.
+ * - The children's birth dates move with the calendar, so their ages stay right whatever the
+ *   date (two of preschool age, one of school age). Their numbers are therefore made here:
+ *   birth date + birth number + Luhn check digit. They are valid but not from Skatteverket's
+ *   list, so never send them to a real register.
+ * The unit tests check every number with the `personnummer` package.
  */
+
+/** A folkbokföringsadress. Persons with protected identity have none in this data at all. */
+export interface TestAddress {
+  street: string;
+  postalCode: string;
+  city: string;
+}
+
 export interface TestChild {
+  /** Opaque id, for references that must not carry the personnummer (events, URLs). */
+  id: string;
   givenName: string;
   familyName: string;
+  /** 12 digits, `YYYYMMDDNNNC`. */
   personnummer: string;
+  /** `YYYY-MM-DD`. */
   birthDate: string;
 }
 
-export interface TestPerson {
+export interface TestForening {
+  name: string;
+  /** `NNNNNN-NNNN`, Luhn-valid, third digit ≥ 2 (ideella föreningar start with 8). */
+  organisationsnummer: string;
+  /** The person's role in the förening. */
+  role: string;
+}
+
+interface TestPersonBase {
   /** Opaque subject (`sub`) the identity provider issues; never the personnummer. */
   id: string;
   givenName: string;
   familyName: string;
+  /** 12 digits, `YYYYMMDDNNNC`. */
   personnummer: string;
   /** Shown on the login page, in Swedish, so a tester knows whom they pick. */
   description: string;
-  children?: TestChild[];
+  /** Children the person is vårdnadshavare for. */
+  children?: readonly TestChild[];
+  /** The id of the children's other guardian (set on both guardians). */
+  otherGuardianId?: string;
+  /**
+   * Set on the second guardian only: the id of the guardian listed first, whose children these
+   * also are. `children && !otherGuardianOf` picks "the" guardian.
+   */
   otherGuardianOf?: string;
-  forening?: { name: string; organisationsnummer: string; role: string };
+  /** The förening the person represents (books halls for, applies for grants for). */
+  forening?: TestForening;
+  /** The kommun has sent this person invoices (mina fakturor). */
   hasInvoices?: boolean;
-  /** Skyddad identitet: their address is never shown, and some services hand them over to staff. */
-  protectedIdentity?: boolean;
 }
 
 /**
- * Appends the Luhn check digit to `YYYYMMDDNNN`. Written here because `personnummer` validates
- * numbers but does not make them, and the children's numbers follow the calendar (below).
+ * A test person. Skyddad identitet (protected identity) is in the type: such a person has no
+ * address here, so no service can show one.
  */
-function withCheckDigit(first11: string): string {
-  const sum = Array.from(first11.slice(2), Number).reduce((total, digit, index) => {
+export type TestPerson = TestPersonBase &
+  ({ protectedIdentity?: false; address: TestAddress } | { protectedIdentity: true; address?: never });
+
+/** The stable ids of the test persons, for tests and dev adapters that want one by role. */
+export const testPersonIds = {
+  guardian: '398e3e10-ae57-4a91-acb2-3d1981f1e3ea',
+  otherGuardian: 'c74a2568-2311-41c7-b02d-eaa9e6361180',
+  foreningRepresentative: 'bfd2bee3-5d6a-452d-813c-2086785a92b1',
+  invoiceRecipient: '40dd5606-c6c7-4ec1-8e24-97c6265052c2',
+  protectedIdentity: '292ea11e-dfc0-40d3-8c57-5d76d3e55a9b',
+} as const;
+
+export type TestPersonId = (typeof testPersonIds)[keyof typeof testPersonIds];
+
+const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (`YYYY-MM-DD`) in Sweden at an instant. */
+export const swedishDate = (at: Date): string => stockholmDate.format(at);
+
+/** Age in whole years on a day (`YYYY-MM-DD`, or an instant taken as Sweden's calendar date). */
+export function ageOn(birthDate: string, on: string | Date): number {
+  const day = typeof on === 'string' ? on : swedishDate(on);
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/** Luhn (mod 10) check digit over the digits given, as for personnummer and organisationsnummer. */
+export function luhnCheckDigit(digits: string): number {
+  const sum = Array.from(digits, Number).reduce((total, digit, index) => {
     const product = digit * (index % 2 === 0 ? 2 : 1);
     return total + (product > 9 ? product - 9 : product);
   }, 0);
-  return `${first11}${String((10 - (sum % 10)) % 10)}`;
+  return (10 - (sum % 10)) % 10;
 }
 
-/** A child born `yearsAgo` years before this year (in Sweden's time zone), so ages stay right. */
-function child(givenName: string, yearsAgo: number, monthDay: string, serial: string): TestChild {
-  const year = Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(new Date())) - yearsAgo;
-  const birthDate = `${String(year)}-${monthDay}`;
-  return { givenName, familyName: 'Andersson', birthDate, personnummer: withCheckDigit(`${birthDate.replace(/-/g, '')}${serial}`) };
+/** A child born `yearsBefore` years before the year of `today` (in Sweden), on `monthDay`. */
+function child(id: string, givenName: string, today: Date, yearsBefore: number, monthDay: string, birthNumber: string): TestChild {
+  const birthDate = `${String(Number(swedishDate(today).slice(0, 4)) - yearsBefore)}-${monthDay}`;
+  const first11 = `${birthDate.replace(/-/g, '')}${birthNumber}`;
+  return { id, givenName, familyName: 'Andersson', birthDate, personnummer: `${first11}${String(luhnCheckDigit(first11.slice(2)))}` };
 }
 
-// Two of preschool age (1–5) and one of school age (7–12), whatever the date.
-const barn: TestChild[] = [child('Saga', 4, '03-15', '992'), child('Elias', 2, '01-07', '991'), child('Maja', 9, '08-24', '994')];
+/**
+ * The test persons as of `today`. Only the children's birth dates (and so their personnummer)
+ * depend on the date: whatever day it is, two are of preschool age (1–5) and one of school age
+ * (7–12). Use `testPersons` unless you test the calendar itself.
+ */
+export function createTestPersons(today: Date = new Date()): readonly TestPerson[] {
+  // Birth numbers: the third digit is even for girls and odd for boys.
+  const children: readonly TestChild[] = [
+    child('4c38584d-b233-4d02-a211-921824edd507', 'Saga', today, 4, '03-15', '992'), // 3 or 4 years old
+    child('1b82d3e6-29b3-4fe3-b130-bc4e0635afda', 'Elias', today, 2, '01-07', '991'), // 1 or 2 years old
+    child('a30ecafd-8ec8-4612-acc7-ffe8746f3895', 'Maja', today, 9, '08-24', '994'), // 8 or 9 years old
+  ];
+  const home: TestAddress = { street: 'Lärkstigen 7', postalCode: '123 45', city: 'Exempelstad' };
+  return [
+    {
+      id: testPersonIds.guardian,
+      givenName: 'Anna',
+      familyName: 'Andersson',
+      personnummer: '198004262385',
+      description: 'Vårdnadshavare med tre barn: två i förskoleåldern och ett i skolåldern',
+      address: home,
+      children,
+      otherGuardianId: testPersonIds.otherGuardian,
+    },
+    {
+      id: testPersonIds.otherGuardian,
+      givenName: 'Erik',
+      familyName: 'Andersson',
+      personnummer: '198204212396',
+      description: 'Barnens andra vårdnadshavare (samma tre barn som Anna Andersson)',
+      address: home,
+      children,
+      otherGuardianId: testPersonIds.guardian,
+      otherGuardianOf: testPersonIds.guardian,
+    },
+    {
+      id: testPersonIds.foreningRepresentative,
+      givenName: 'Karin',
+      familyName: 'Lind',
+      personnummer: '198508122382',
+      description: 'Ordförande i Exempelstads Bollklubb, bokar lokaler för föreningen',
+      address: { street: 'Idrottsvägen 3 B', postalCode: '123 50', city: 'Exempelstad' },
+      forening: { name: 'Exempelstads Bollklubb', organisationsnummer: '802471-3565', role: 'Ordförande' },
+    },
+    {
+      id: testPersonIds.invoiceRecipient,
+      givenName: 'Johan',
+      familyName: 'Berg',
+      personnummer: '198308172397',
+      description: 'Invånare med fakturor från kommunen',
+      address: { street: 'Storgatan 21', postalCode: '123 40', city: 'Exempelstad' },
+      hasInvoices: true,
+    },
+    {
+      id: testPersonIds.protectedIdentity,
+      givenName: 'Sara',
+      familyName: 'Holm',
+      personnummer: '198708152387',
+      description: 'Invånare med skyddad identitet: adressen visas aldrig',
+      protectedIdentity: true,
+    },
+  ];
+}
 
-export const testPersons: readonly TestPerson[] = [
-  {
-    id: 'tp-anna-andersson',
-    givenName: 'Anna',
-    familyName: 'Andersson',
-    personnummer: '198504129829',
-    description: 'Vårdnadshavare med tre barn: två i förskoleåldern och ett i skolåldern',
-    children: barn,
-  },
-  {
-    id: 'tp-erik-andersson',
-    givenName: 'Erik',
-    familyName: 'Andersson',
-    personnummer: '198709189818',
-    description: 'Barnens andra vårdnadshavare',
-    children: barn,
-    otherGuardianOf: 'tp-anna-andersson',
-  },
-  {
-    id: 'tp-karin-lind',
-    givenName: 'Karin',
-    familyName: 'Lind',
-    personnummer: '197902039861',
-    description: 'Ordförande i en förening som bokar lokaler',
-    forening: { name: 'Exempelstads Bollklubb', organisationsnummer: '802471-3565', role: 'Ordförande' },
-  },
-  {
-    id: 'tp-johan-berg',
-    givenName: 'Johan',
-    familyName: 'Berg',
-    personnummer: '199206119837',
-    description: 'Invånare med fakturor från kommunen',
-    hasInvoices: true,
-  },
-  {
-    id: 'tp-sara-holm',
-    givenName: 'Sara',
-    familyName: 'Holm',
-    personnummer: '196809309880',
-    description: 'Invånare med skyddad identitet',
-    protectedIdentity: true,
-  },
-];
+/** The test persons as of when the gateway started. */
+export const testPersons: readonly TestPerson[] = createTestPersons();
 
 export const personById = (id: string): TestPerson | undefined => testPersons.find((person) => person.id === id);
 

@@ -1,0 +1,126 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import axe from 'axe-core';
+
+/** Records Content-Security-Policy violations from the first script on. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${String(event.lineNumber)}`);
+    });
+  });
+  return violations;
+}
+
+async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let press = 0; press < limit; press += 1) {
+    if (await target.evaluate((element) => element.matches(':focus'))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** axe on the widgets only (the host page's own markup is not ours to judge), shadow roots included. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const results = await run({ include: [['kk-felanmalan']] }, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Chooses a category and continues, by keyboard alone, in the given widget. */
+async function startReport(page: Page, widget: Locator): Promise<void> {
+  await tabTo(page, widget.getByRole('radio').first());
+  await page.keyboard.press('ArrowDown');
+  await expect(widget.getByRole('radio').nth(1)).toBeChecked();
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+  await expect(widget.getByRole('heading', { name: 'Var finns felet?' })).toBeFocused();
+}
+
+const hostPages = [
+  ['/felanmalan.html', 'an ordinary kommun page'],
+  ['/hostile.html', 'a page with global resets and !important rules'],
+  ['/csp.html', 'a page with a strict CSP and Trusted Types'],
+  ['/rtl.html', 'a right-to-left page'],
+  ['/senare.html', 'a page that adds the widget after load'],
+] as const;
+
+for (const [path, what] of hostPages) {
+  test(`${what}: the widget upgrades, works by keyboard, passes axe, and breaks no CSP`, async ({ page }) => {
+    const violations = await watchViolations(page);
+    await page.goto(path);
+    const widget = page.locator('kk-felanmalan');
+    await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await startReport(page, widget);
+    // The place step loads the map: it too must run under the page's policy.
+    await expect(widget.locator('.leaflet-container')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+}
+
+test('the hostile page cannot hide or restyle the widget', async ({ page }) => {
+  await page.goto('/hostile.html');
+  const widget = page.locator('kk-felanmalan');
+  await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
+  const search = widget.getByRole('searchbox', { name: /Sök kategori/ });
+  await expect(search).toBeVisible();
+  const style = await search.evaluate((input) => {
+    const computed = getComputedStyle(input);
+    return { display: computed.display, height: input.getBoundingClientRect().height, fontSize: parseFloat(computed.fontSize) };
+  });
+  expect(style.display).toBe('block');
+  expect(style.height).toBeGreaterThan(20);
+  expect(style.fontSize).toBeGreaterThanOrEqual(14);
+  const heading = await widget.getByRole('heading', { name: 'Vad vill du anmäla?' }).evaluate((element) => getComputedStyle(element).textTransform);
+  expect(heading).toBe('none');
+});
+
+test('the right-to-left page lays the widget out right to left', async ({ page }) => {
+  await page.goto('/rtl.html');
+  const widget = page.locator('kk-felanmalan');
+  await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
+  expect(await widget.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+});
+
+test('two kommuner on one page: each widget shows its own kommun\'s categories and theme', async ({ page }) => {
+  const violations = await watchViolations(page);
+  await page.goto('/tva-kommuner.html');
+  const [exempelstad, grannby] = [page.locator('kk-felanmalan[kommun="exempelstad"]'), page.locator('kk-felanmalan[kommun="grannby"]')];
+  await expect(exempelstad.getByRole('radio', { name: /Snöröjning/ })).toBeVisible();
+  await expect(grannby.getByRole('radio')).toHaveCount(4);
+  await expect(grannby.getByRole('radio', { name: /Snöröjning/ })).toHaveCount(0);
+  await expect(exempelstad.getByRole('heading', { level: 3, name: 'Vad vill du anmäla?' })).toBeVisible();
+  const primary = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).getPropertyValue('--kk-config-color-primary'));
+  await expect.poll(() => primary(exempelstad)).toBe('#00594c');
+  await expect.poll(() => primary(grannby)).toBe('#6b2c91');
+  await startReport(page, grannby);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(violations).toEqual([]);
+});
+
+test('a page with kk-felanmalan downloads only what it needs, and the map only when the place step opens', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto('/felanmalan.html');
+  const widget = page.locator('kk-felanmalan');
+  await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
+  const beforeMap = [...scripts];
+  expect(beforeMap.every((path) => path.startsWith('/kommunkit/v1/'))).toBe(true);
+  expect(beforeMap).toContain('/kommunkit/v1/kommunkit.js');
+  expect(beforeMap.filter((path) => /\/map-/.test(path))).toEqual([]);
+  // Only the loader, the shared runtime and felanmälan's own chunk: no other service's code.
+  expect(beforeMap.map((path) => path.replace(/-[\w-]{8}\.js$/, '').replace('/kommunkit/v1/', '')).sort()).toEqual(
+    ['chunks/define', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'].sort(),
+  );
+
+  await startReport(page, widget);
+  await expect.poll(() => scripts.filter((path) => /\/map-/.test(path)).length).toBeGreaterThan(0);
+});
