@@ -70,7 +70,7 @@ async function litFloor(): Promise<Size> {
  * page with one service downloads before anyone opens the map.
  */
 export async function bundleSizes(): Promise<Row[]> {
-  execFileSync('pnpm', ['--filter', '@kommunkit/embed', 'build', '--', '--manifest'], { stdio: 'pipe' });
+  execFileSync('pnpm', ['--filter', '@kommunkit/embed', 'build'], { stdio: 'pipe' });
   const dist = join(embedDir, 'dist');
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const chunks = Object.entries(manifest);
@@ -110,10 +110,13 @@ export async function bundleSizes(): Promise<Row[]> {
   ];
   for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
     const own = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key)).map((key) => manifest[key]!.file);
-    const service = manifest[widgetKey]!.name ?? widgetKey;
+    const service = /packages\/([^/]+)\//.exec(widgetKey)?.[1] ?? widgetKey;
     rows.push(row(`service: ${service} (without the map)`, own, budgets.service));
     rows.push(row(`page with ${service}, before the map opens`, [loader, ...runtime, ...own], budgets.page, floor));
   }
-  for (const key of mapKeys) rows.push(row('map chunk (Leaflet, loaded when the place step opens)', [manifest[key]!.file]));
+  for (const key of mapKeys) {
+    const name = key.includes('leaflet') ? 'Leaflet' : `${/packages\/([^/]+)\//.exec(key)?.[1] ?? key}'s map module`;
+    rows.push(row(`map chunk: ${name} (loaded when the place step opens)`, [manifest[key]!.file]));
+  }
   return rows;
 }

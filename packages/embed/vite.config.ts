@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     modulePreload: false,
+    // The chunk graph, for `pnpm bench` to weigh what each page downloads.
+    manifest: true,
     rolldownOptions: {
       input: { kommunkit: 'src/kommunkit.ts' },
       preserveEntrySignatures: false,
