@@ -110,12 +110,13 @@ export async function bundleSizes(): Promise<Row[]> {
   ];
   for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
     const own = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key)).map((key) => manifest[key]!.file);
-    const service = /packages\/([^/]+)\//.exec(widgetKey)?.[1] ?? widgetKey;
+    const service = /(?:^|\/)([^/]+)\/src\//.exec(widgetKey)?.[1] ?? widgetKey;
     rows.push(row(`service: ${service} (without the map)`, own, budgets.service));
     rows.push(row(`page with ${service}, before the map opens`, [loader, ...runtime, ...own], budgets.page, floor));
   }
   for (const key of mapKeys) {
-    const name = key.includes('leaflet') ? 'Leaflet' : `${/packages\/([^/]+)\//.exec(key)?.[1] ?? key}'s map module`;
+    const own = /(?:^|\/)([^/]+)\/src\//.exec(key)?.[1];
+    const name = own ? `${own}'s map module` : 'Leaflet';
     rows.push(row(`map chunk: ${name} (loaded when the place step opens)`, [manifest[key]!.file]));
   }
   return rows;
