@@ -29,8 +29,5 @@ for (const [name, measure] of parts) {
 printTable(rows);
 writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`);
 const over = rows.filter((row) => row.ok === false);
-if (over.length > 0) {
-  console.error(`\n${String(over.length)} over budget: ${over.map((row) => row.name).join(', ')}`);
-  process.exit(1);
-}
-process.exit(0);
+if (over.length > 0) console.error(`\n${String(over.length)} over budget: ${over.map((row) => row.name).join(', ')}`);
+process.exit(check && over.length > 0 ? 1 : 0);
