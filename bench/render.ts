@@ -61,7 +61,7 @@ export async function renderTimes(): Promise<Row[]> {
         await page.goto('http://localhost:8182/bench.html');
         // A string, not a function: tsx would otherwise add helpers the page does not have.
         times.push(
-          (await page.evaluate(`(async () => {
+          await page.evaluate<number>(`(async () => {
             const element = document.createElement(${JSON.stringify(tag)});
             for (const [name, value] of Object.entries(${JSON.stringify(attributes)})) element.setAttribute(name, value);
             const start = performance.now();
@@ -71,7 +71,7 @@ export async function renderTimes(): Promise<Row[]> {
               check();
             });
             return performance.now() - start;
-          })()`)) as number,
+          })()`),
         );
         await page.close();
       }
