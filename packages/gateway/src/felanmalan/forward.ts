@@ -5,6 +5,10 @@ import type { ReportRow, ReportStore } from './store.js';
 
 type Forward = NonNullable<FelanmalanSettings['forward']>;
 
+/** Where a kommun's reports go on to, when it uses the Open311 adapter. */
+export const forwardTarget = (settings: FelanmalanSettings): Forward | undefined =>
+  settings.adapter === 'open311' ? settings.forward : undefined;
+
 /** How long a status read back from the kommun's server is trusted before asking again. */
 const freshForMs = 30_000;
 const timeoutMs = 10_000;

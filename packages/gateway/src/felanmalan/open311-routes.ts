@@ -18,13 +18,10 @@ import { sameSecret } from '../http/secrets.js';
 import { Open311Error, sendOpen311, sendOpen311Error, shapes, type Format } from './open311-format.js';
 import { PhotoError, storablePhoto, type StoredPhoto } from './photos.js';
 import { parseReport, type Fields } from './report-input.js';
-import { Open311Forwarder } from './forward.js';
-import { mediaUrlFor, serviceRequestsFrom } from './service-requests.js';
+import { forwardTarget, Open311Forwarder } from './forward.js';
+import { mediaUrlFor, open311Prefix, serviceRequestsFrom } from './service-requests.js';
 import type { ReportStore } from './store.js';
 
-import { open311Prefix } from './service-requests.js';
-
-export { open311Prefix };
 const specification = 'http://wiki.open311.org/GeoReport_v2';
 const maxRangeDays = 90;
 
@@ -77,7 +74,8 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
       });
       scope.setNotFoundHandler((request, reply) => sendOpen311Error(reply, formatOf(request), Open311Error.of(404, 'Resursen finns inte.')));
 
-      const formatParam = { format: { type: 'string', enum: ['json', 'xml'] } };
+      /** Every Open311 resource takes a `.json` or `.xml` suffix. */
+      const withFormat = { schema: { params: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xml'] } } } } };
 
       /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
       const jurisdiction = (request: FastifyRequest): { kommun: KommunConfig; settings: FelanmalanSettings } => {
@@ -103,7 +101,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         scope.log,
       );
 
-      scope.get<{ Params: Params }>('/discovery.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+      scope.get<{ Params: Params }>('/discovery.:format', withFormat, (request, reply) => {
         const changeset = '2026-11-23T00:00:00Z';
         return sendOpen311(
           reply,
@@ -120,13 +118,13 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         );
       });
 
-      scope.get<{ Params: Params }>('/services.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+      scope.get<{ Params: Params }>('/services.:format', withFormat, (request, reply) => {
         const { settings } = jurisdiction(request);
         void reply.header('cache-control', 'public, max-age=300');
         return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
       });
 
-      scope.get<{ Params: Params }>('/services/:code.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request, reply) => {
+      scope.get<{ Params: Params }>('/services/:code.:format', withFormat, (request, reply) => {
         const { settings } = jurisdiction(request);
         const category = categoryOf(settings, request.params.code ?? '');
         const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
@@ -134,7 +132,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         return sendOpen311(reply, formatOf(request), definition, shapes.definition);
       });
 
-      scope.get<{ Params: Params }>('/requests.:format', { schema: { params: { type: 'object', properties: formatParam } } }, async (request, reply) => {
+      scope.get<{ Params: Params }>('/requests.:format', withFormat, async (request, reply) => {
         const { kommun, settings } = jurisdiction(request);
         const query = request.query as Query;
         const number = (name: string): number | undefined => {
@@ -172,16 +170,17 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
       });
 
-      scope.get<{ Params: Params }>('/requests/:id.:format', { schema: { params: { type: 'object', properties: formatParam } } }, async (request, reply) => {
+      scope.get<{ Params: Params }>('/requests/:id.:format', withFormat, async (request, reply) => {
         const { kommun, settings } = jurisdiction(request);
         const stored = await store.byReference(kommun.id, request.params.id ?? '');
         if (!stored) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.id ?? ''}.`, 'service_request_id');
-        const row = settings.forward ? await forwarder.refresh(kommun, settings.forward, stored) : stored;
+        const target = forwardTarget(settings);
+        const row = target ? await forwarder.refresh(kommun, target, stored) : stored;
         const extensions = (request.query as Query).extensions === 'true';
         return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, [row], extensions), shapes.requests);
       });
 
-      scope.get<{ Params: Params }>('/tokens/:token.:format', { schema: { params: { type: 'object', properties: formatParam } } }, (request) => {
+      scope.get<{ Params: Params }>('/tokens/:token.:format', withFormat, (request) => {
         jurisdiction(request);
         // Reports get their id at once, so this gateway never hands out tokens.
         throw Open311Error.of(404, 'Okänd token. Den här tjänsten ger ärendenummer direkt.', 'token');
@@ -200,7 +199,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
 
       scope.post<{ Params: Params }>(
         '/requests.:format',
-        { schema: { params: { type: 'object', properties: formatParam } }, config: { rateLimit: anonymousWrite(config) } },
+        { ...withFormat, config: { rateLimit: anonymousWrite(config) } },
         async (request, reply) => {
           const { kommun, settings } = jurisdiction(request);
           const { fields, uploads } = await readForm(request);
@@ -227,7 +226,8 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
             photos,
             idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
           }, 'mottagen');
-          if (created && settings.adapter === 'open311' && settings.forward) await forwarder.send(kommun, settings.forward, row);
+          const target = forwardTarget(settings);
+          if (created && target) await forwarder.send(kommun, target, row);
           return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: row.reference, service_notice: `Tack! Din felanmälan har nummer ${row.reference}.` }], shapes.tokens);
         },
       );
