@@ -2,8 +2,8 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { launchOptions } from '../scripts/test/chromium.mjs';
+import { bundleLitModule } from './lit-bundle.js';
 import { buildGateway } from '../packages/gateway/src/app.js';
 import { loadConfig } from '../packages/gateway/src/config/load.js';
 import { openDatabase } from '../packages/gateway/src/db/database.js';
@@ -13,21 +13,15 @@ const runs = Number(process.env.BENCH_RENDER_RUNS ?? 20);
 
 /** A bare Lit element with the same number of fields, rendered without any network. */
 async function buildBareElement(dir: string, fields: number): Promise<void> {
-  writeFileSync(
-    join(dir, 'bare-entry.js'),
+  await bundleLitModule(
+    dir,
     "import { LitElement, html } from 'lit';\n" +
       'class Bare extends LitElement {\n' +
       `  render() { return html\`<fieldset><legend>Kategori</legend>\${Array.from({ length: ${String(fields)} }, (_, i) => html\`<input type="radio" name="c" id="c\${i}"><label for="c\${i}">Kategori \${i}</label>\`)}</fieldset>\`; }\n` +
       '}\n' +
       "customElements.define('kk-bare', Bare);\n",
+    'bare.js',
   );
-  await build({
-    root: dir,
-    logLevel: 'silent',
-    configFile: false,
-    resolve: { alias: { lit: resolve(import.meta.dirname, 'node_modules/lit') } },
-    build: { outDir: dir, emptyOutDir: false, target: 'es2022', modulePreload: false, rolldownOptions: { input: join(dir, 'bare-entry.js'), output: { minify: true, entryFileNames: 'bare.js' } } },
-  });
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

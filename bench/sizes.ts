@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { bundleLitModule } from './lit-bundle.js';
 import type { Row } from './table.js';
 
 const embedDir = resolve(import.meta.dirname, '../packages/embed');
@@ -40,25 +40,14 @@ const format = (size: Size) => `${(size.gzip / kb).toFixed(1)} KB gz, ${(size.br
 async function litFloor(): Promise<Size> {
   const dir = mkdtempSync(join(tmpdir(), 'kk-lit-floor-'));
   try {
-    writeFileSync(
-      join(dir, 'entry.js'),
+    await bundleLitModule(
+      dir,
       "import { LitElement, html, css } from 'lit';\n" +
         "class Floor extends LitElement { static styles = css`:host{display:block}`; render() { return html`<p>${'hej'}</p>`; } }\n" +
         "customElements.define('kk-floor', Floor);\n",
+      'lit.js',
     );
-    await build({
-      root: dir,
-      logLevel: 'silent',
-      configFile: false,
-      resolve: { alias: { lit: resolve(import.meta.dirname, 'node_modules/lit') } },
-      build: {
-        outDir: join(dir, 'dist'),
-        target: 'es2022',
-        modulePreload: false,
-        rolldownOptions: { input: join(dir, 'entry.js'), output: { minify: true, entryFileNames: 'lit.js' } },
-      },
-    });
-    return sizeOf(['lit.js'], join(dir, 'dist'));
+    return sizeOf(['lit.js'], dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,25 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+/**
+ * Bundles a one-file Lit module the way the embed is built (ES2022, minified, no preload
+ * helper), so reference figures compare like with like. Writes `outFile` into `dir`.
+ */
+export async function bundleLitModule(dir: string, source: string, outFile: string): Promise<void> {
+  const entry = join(dir, `${outFile}.entry.js`);
+  writeFileSync(entry, source);
+  await build({
+    root: dir,
+    logLevel: 'silent',
+    configFile: false,
+    resolve: { alias: { lit: resolve(import.meta.dirname, 'node_modules/lit') } },
+    build: {
+      outDir: dir,
+      emptyOutDir: false,
+      target: 'es2022',
+      modulePreload: false,
+      rolldownOptions: { input: entry, output: { minify: true, entryFileNames: outFile } },
+    },
+  });
+}
