@@ -53,28 +53,35 @@ async function litFloor(): Promise<Size> {
   }
 }
 
+/** Chunks every page with widgets may share, by their name in the embed's Vite config. */
+const sharedChunks = [
+  { name: 'runtime', label: 'shared runtime: Lit, ui core, SDK core (every widget)', budget: budgets.runtime },
+  { name: 'forms', label: "shared forms kit: ui's form parts (widgets with a form)" },
+] as const;
+
 /**
  * Builds the embed bundle and weighs its parts from Vite's manifest: the loader, the shared
- * runtime, each service's own chunks (without the lazily loaded map), the map, and what a
- * page with one service downloads before anyone opens the map.
+ * chunks, each service's own chunks (without the lazily loaded map), the map, and what a page
+ * with one service downloads before anyone opens the map.
  */
 export async function bundleSizes(): Promise<Row[]> {
   execFileSync('pnpm', ['--filter', '@kommunkit/embed', 'build'], { stdio: 'pipe' });
   const dist = join(embedDir, 'dist');
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const chunks = Object.entries(manifest);
-  const keyOf = (predicate: (chunk: ManifestChunk) => boolean) => chunks.find(([, chunk]) => predicate(chunk))?.[0];
-  const loaderKey = keyOf((chunk) => chunk.isEntry === true)!;
-  const runtimeKey = keyOf((chunk) => /(^|\/)runtime-/.test(chunk.file));
-  const mapKeys = new Set(chunks.filter(([, chunk]) => /(^|\/)map-/.test(chunk.file)).map(([key]) => key));
+  const keysNamed = (name: string) => chunks.filter(([, chunk]) => chunk.file.startsWith(`chunks/${name}-`)).map(([key]) => key);
+  const loaderKey = chunks.find(([, chunk]) => chunk.isEntry === true)![0];
+  const mapKeys = new Set(keysNamed('map'));
+  const sharedKeys = new Set(sharedChunks.flatMap(({ name }) => keysNamed(name)));
 
-  /** A chunk and everything it imports statically, leaving out the runtime. */
+  /** A chunk and everything it imports statically. */
   const staticClosure = (key: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(key) || key === runtimeKey) return seen;
+    if (seen.has(key)) return seen;
     seen.add(key);
     for (const imported of manifest[key]?.imports ?? []) staticClosure(imported, seen);
     return seen;
   };
+  const files = (keys: Iterable<string>) => [...keys].map((key) => manifest[key]!.file);
 
   const group = 'bundle sizes (gzip level 9, brotli 11)';
   const row = (name: string, files: string[], budget?: number, floor?: Size): Row => {
@@ -90,23 +97,25 @@ export async function bundleSizes(): Promise<Row[]> {
   };
 
   const floor = await litFloor();
-  const loader = manifest[loaderKey]!.file;
-  const runtime = runtimeKey ? [manifest[runtimeKey]!.file] : [];
   const rows: Row[] = [
     { group, name: 'Lit alone, bundled the same way (reference)', value: format(floor), numbers: { ...floor } },
-    row('loader (kommunkit.js)', [loader], budgets.loader),
-    row('shared runtime (Lit, ui, sdk)', runtime, budgets.runtime, floor),
+    row('loader (kommunkit.js)', files([loaderKey]), budgets.loader),
   ];
+  for (const shared of sharedChunks) {
+    const budget = 'budget' in shared ? shared.budget : undefined;
+    rows.push(row(shared.label, files(keysNamed(shared.name)), budget, floor));
+  }
   for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
-    const own = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key)).map((key) => manifest[key]!.file);
+    const closure = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key));
     const service = /(?:^|\/)([^/]+)\/src\//.exec(widgetKey)?.[1] ?? widgetKey;
-    rows.push(row(`service: ${service} (without the map)`, own, budgets.service));
-    rows.push(row(`page with ${service}, before the map opens`, [loader, ...runtime, ...own], budgets.page, floor));
+    const uses = sharedChunks.filter(({ name }) => closure.some((key) => keysNamed(name).includes(key))).map(({ name }) => name);
+    rows.push(row(`service: ${service}, its own chunks (without the map)`, files(closure.filter((key) => !sharedKeys.has(key))), budgets.service));
+    rows.push(row(`page with ${service}: loader + ${[...uses, service].join(' + ')}, before the map opens`, files([loaderKey, ...closure]), budgets.page, floor));
   }
   for (const key of mapKeys) {
     const own = /(?:^|\/)([^/]+)\/src\//.exec(key)?.[1];
-    const name = own ? `${own}'s map module` : 'Leaflet';
-    rows.push(row(`map chunk: ${name} (loaded when the place step opens)`, [manifest[key]!.file]));
+    const name = own ? `${own}'s map module and Leaflet's stylesheet` : 'Leaflet';
+    rows.push(row(`map chunk: ${name} (loaded when the place step opens)`, files([key])));
   }
   return rows;
 }

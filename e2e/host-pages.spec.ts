@@ -104,6 +104,17 @@ test('two kommuner on one page: each widget shows its own kommun\'s categories a
   expect(violations).toEqual([]);
 });
 
+test('a page with the loader but no widget downloads the loader alone', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  // The page's own script would add a widget later; without it the page has none.
+  await page.route('**/senare.js', (route) => route.abort());
+  await page.goto('/senare.html', { waitUntil: 'networkidle' });
+  expect(scripts.filter((path) => path.startsWith('/kommunkit/'))).toEqual(['/kommunkit/v1/kommunkit.js']);
+});
+
 test('a page with kk-felanmalan downloads only what it needs, and the map only when the place step opens', async ({ page }) => {
   const scripts: string[] = [];
   page.on('request', (request) => {
@@ -116,9 +127,10 @@ test('a page with kk-felanmalan downloads only what it needs, and the map only w
   expect(beforeMap.every((path) => path.startsWith('/kommunkit/v1/'))).toBe(true);
   expect(beforeMap).toContain('/kommunkit/v1/kommunkit.js');
   expect(beforeMap.filter((path) => /\/map-/.test(path))).toEqual([]);
-  // Only the loader, the shared runtime and felanmälan's own chunk: no other service's code.
+  // Only the loader, the shared runtime and forms kit, and felanmälan's own chunk: no other
+  // service's code, and no translations on a Swedish page.
   expect(beforeMap.map((path) => path.replace(/-[\w-]{8}\.js$/, '').replace('/kommunkit/v1/', '')).sort()).toEqual(
-    ['chunks/define', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'].sort(),
+    ['chunks/define', 'chunks/forms', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'].sort(),
   );
 
   await startReport(page, widget);

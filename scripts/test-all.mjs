@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test layer in turn (see README "Tests"), then prints one line summing their
-// counts, `N passed, N failed`, which CI reads. Lint, typecheck and the Storybook build are
-// checks: they do not add to the counts, but any failure fails the run.
+// counts, `N passed, N failed`, which CI reads. Lint, typecheck, the bundle budgets and the
+// Storybook build are checks: they do not add to the counts, but any failure fails the run.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './test/ensure-chromium.mjs';
 import { startPostgres } from './test/postgres.mjs';
@@ -10,6 +10,8 @@ import { clearResults, readResults, summaryLine } from './test/results.mjs';
 const steps = [
   { name: 'lint', script: 'lint' },
   { name: 'typecheck', script: 'typecheck' },
+  // Sizes only: they are deterministic, unlike bench's timings, which no test asserts.
+  { name: 'bundle budgets', script: 'bench', args: ['--check'] },
   { name: 'unit', script: 'test:unit', layer: 'unit' },
   { name: 'gateway on PGlite', script: 'test:gateway', layer: 'gateway' },
   { name: 'gateway on PostgreSQL', script: 'test:gateway', layer: 'gateway-postgres', postgres: true },
@@ -37,7 +39,7 @@ for (const step of steps) {
   if (step.browser) ensureChromium();
   console.log(`\n▶ ${step.name}`);
   const { status } = withDatabase(step, (env) =>
-    spawnSync('pnpm', ['run', step.script], { stdio: 'inherit', env: { ...process.env, ...env, TEST_LAYER: step.layer ?? '' } }),
+    spawnSync('pnpm', ['run', step.script, ...(step.args ?? [])], { stdio: 'inherit', env: { ...process.env, ...env, TEST_LAYER: step.layer ?? '' } }),
   );
   const recorded = step.layer ? readResults()[step.layer] : undefined;
   if (status !== 0 || (step.layer && !recorded)) failedSteps.push(step.name);

@@ -1,22 +1,42 @@
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vite';
 
 /**
  * The production bundle served at /kommunkit/v1/: the loader keeps its name (pages link to it,
- * so it gets a short cache), everything else is a hashed, immutable chunk. Lit and the shared
- * kommunkit runtime go into one chunk that every widget shares; Leaflet into one of its own
- * that only the map step loads.
+ * so it gets a short cache), everything else is a hashed, immutable chunk. Leaflet has a chunk
+ * of its own that only the map step loads. Kommunkit's shared code goes into two chunks, each with (rolldown captures a group's static dependencies too) exactly
+ * the Lit modules its code uses:
+ * - `runtime`, what every widget needs: ui's element base, tokens, texts and feedback, and the
+ *   SDK's core;
+ * - `forms`, ui's form parts (fields, FormController, error summary, steps, summary list), for
+ *   the widgets that have a form, so a widget without one (mina fakturor) does not load them.
+ * Left out, to travel with the widgets that use them: translations (loaded only for pages in
+ * another language), the SDK's service modules, and Lit modules only some widgets use
+ * (@lit/task, the ref directive).
  */
+const sep = String.raw`[\\/]`;
+const notShared = new RegExp(`${sep}locales${sep}|packages${sep}sdk${sep}src${sep}services${sep}`);
+const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}forms${sep}`);
+const runtimeModules = new RegExp(`packages${sep}(ui|sdk|contract)${sep}src${sep}`);
+const inForms = (id: string): boolean => formsModules.test(id) && !notShared.test(id);
+const inRuntime = (id: string): boolean => runtimeModules.test(id) && !inForms(id) && !notShared.test(id);
+
 export default defineConfig({
   publicDir: false,
+  // The JS minifier leaves template literals alone; Lit's own plugin minifies the markup in
+  // html`` and the CSS in css`` (with lightningcss), the largest text in the bundle.
+  plugins: [minifyLiterals({ failOnError: true })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    modulePreload: false,
+    // Library mode, because an app build wraps every dynamic import in Vite's preload helper,
+    // which lives in a shared chunk: the loader would then fetch the runtime on every page,
+    // widget or not.
+    lib: { entry: { kommunkit: 'src/kommunkit.ts' }, formats: ['es'] },
     // The chunk graph, for `pnpm bench` to weigh what each page downloads.
     manifest: true,
     rolldownOptions: {
-      input: { kommunkit: 'src/kommunkit.ts' },
       preserveEntrySignatures: false,
       output: {
         minify: true,
@@ -26,7 +46,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'map', test: /node_modules[\\/]leaflet/, priority: 20 },
-            { name: 'runtime', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|packages[\\/](ui|sdk|contract)[\\/]/, priority: 10 },
+            { name: 'runtime', test: inRuntime, priority: 10 },
+            { name: 'forms', test: inForms, priority: 5 },
           ],
         },
       },

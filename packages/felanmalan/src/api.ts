@@ -1,5 +1,6 @@
 import { initialState, Task } from '@lit/task';
-import type { KommunkitClient, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk';
+import type { KommunkitClient } from '@kommunkit/sdk';
+import { felanmalanFor, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import type { ReactiveControllerHost } from 'lit';
 import type { MapSettings } from './map.js';
 
@@ -8,7 +9,7 @@ type ClientGetter = () => KommunkitClient | undefined;
 /** The kommun's categories: the category page waits for them. */
 export const servicesTask = (host: ReactiveControllerHost, client: ClientGetter): Task<[KommunkitClient | undefined], Open311Service[]> =>
   new Task(host, {
-    task: async ([current], { signal }) => (current ? current.felanmalan.services({ signal }) : initialState),
+    task: async ([current], { signal }) => (current ? felanmalanFor(current).services({ signal }) : initialState),
     args: () => [client()],
   });
 
@@ -22,7 +23,7 @@ export const definitionTask = (
     task: async ([current, chosen], { signal }) => {
       if (!current || !chosen) return initialState;
       if (!chosen.metadata) return { service_code: chosen.service_code, attributes: [] };
-      return current.felanmalan.service(chosen.service_code, { signal });
+      return felanmalanFor(current).service(chosen.service_code, { signal });
     },
     args: () => [client(), service()],
   });
@@ -49,6 +50,6 @@ export const lookupTask = (
   reference: () => string,
 ): Task<[KommunkitClient | undefined, string], Open311ServiceRequest | null> =>
   new Task(host, {
-    task: async ([current, wanted], { signal }) => (current && wanted ? current.felanmalan.lookup(wanted, { signal }) : initialState),
+    task: async ([current, wanted], { signal }) => (current && wanted ? felanmalanFor(current).lookup(wanted, { signal }) : initialState),
     args: () => [client(), reference()],
   });

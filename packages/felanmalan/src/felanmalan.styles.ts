@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The widget's own styles, after `uiStyles`. Colours and spaces come from the `--kk-*` tokens. */
+/** The widget's own styles, after `uiStyles` and `formStyles`. Colours and spaces come from the `--kk-*` tokens. */
 export const felanmalanStyles = css`
   :host {
     display: block;

@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
-import { ApiError, type Open311Attribute, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest, type SubmittedReport } from '@kommunkit/sdk';
-import { FormController, KkElement, registerTranslations, StepController, uiStyles, type FormRules } from '@kommunkit/ui';
+import { ApiError } from '@kommunkit/sdk';
+import { felanmalanFor, type Open311Attribute, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest, type SubmittedReport } from '@kommunkit/sdk/felanmalan';
+import { formStyles, FormController, KkElement, registerTranslations, StepController, uiStyles, type FormRules } from '@kommunkit/ui';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createRef, type Ref } from 'lit/directives/ref.js';
@@ -9,7 +10,6 @@ import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import './events.js';
 import { felanmalanStyles } from './felanmalan.styles.js';
 import { emptyAnswers, hasPosition, next, restorePath, stepForField, toReport, type Answers, type Step } from './flow.js';
-import { leafletStyles } from './leaflet.styles.js';
 import type { PlaceMap } from './map.js';
 import { PhotoList } from './photos.js';
 import { renderCategory } from './steps/category.js';
@@ -58,7 +58,7 @@ const phonePattern = /^[+()\d\s-]{6,20}$/;
  * @cssprop --kk-max-width - Widest the widget grows (default 40em).
  */
 export class KkFelanmalan extends KkElement {
-  static override styles = [uiStyles, leafletStyles, felanmalanStyles];
+  static override styles = [uiStyles, formStyles, felanmalanStyles];
 
   /** `anmal` files a report (default); `folj` looks one up by reference number ("Följ ärende"). */
   @property({ reflect: true })
@@ -309,7 +309,7 @@ export class KkFelanmalan extends KkElement {
     if (position && this.client) {
       this.busy = true;
       try {
-        const found = await this.client.felanmalan.nearby({ lat: position.lat, long: position.long, serviceCode: this.categoryForm.values.serviceCode });
+        const found = await felanmalanFor(this.client).nearby({ lat: position.lat, long: position.long, serviceCode: this.categoryForm.values.serviceCode });
         this.nearbyReports = found.slice(0, 5);
       } catch {
         // Showing reports nearby is a help, not a requirement: carry on without them.
@@ -365,7 +365,7 @@ export class KkFelanmalan extends KkElement {
     this.submitError = undefined;
     const answers = this.answers;
     try {
-      const report = await this.client.felanmalan.submit(toReport(answers), { photos: this.photos.photos.map((photo) => photo.blob) });
+      const report = await felanmalanFor(this.client).submit(toReport(answers), { photos: this.photos.photos.map((photo) => photo.blob) });
       this.submitted = report;
       clearDraft(this.kommun);
       this.steps.go('confirmation');

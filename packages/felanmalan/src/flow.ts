@@ -6,7 +6,7 @@
  *   category → place → nearby (only when there are open reports nearby in that category)
  *     → details (description and photos) → contact → check → confirmation
  */
-import type { FelanmalanReport, Open311Service } from '@kommunkit/sdk';
+import type { FelanmalanReport, Open311Service } from '@kommunkit/sdk/felanmalan';
 
 export const steps = ['category', 'place', 'nearby', 'details', 'contact', 'check', 'confirmation'] as const;
 export type Step = (typeof steps)[number];

@@ -1,6 +1,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration has nothing to import; this brings it along to every program that compiles map.ts
 /// <reference path="./leaflet-esm.d.ts" />
 import type * as Leaflet from 'leaflet';
+import { leafletStyles } from './leaflet.styles.js';
 
 /** Where the map opens and which tiles it shows: the kommun's `map` settings. */
 export interface MapSettings {
@@ -29,12 +30,25 @@ export interface PlaceMap {
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
 /**
+ * Leaflet's stylesheet joins the widget's shadow root with the map, not with the widget, so a
+ * citizen who never opens the place page never downloads it. It goes first, as a library sheet
+ * should: the widget's own rules (the pin, the map's border) win at equal specificity.
+ */
+function adoptLeafletStyles(container: HTMLElement): void {
+  const root = container.getRootNode();
+  const sheet = leafletStyles.styleSheet;
+  if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+}
+
+/**
  * A Leaflet map in `container` with a draggable pin. Leaflet is imported only here, and this
  * module only when the place page opens, so citizens who never see a map never load it. The
  * map is an aid: the place can always be given as text, by keyboard and screen reader.
  */
 export async function createMap(container: HTMLElement, options: MapOptions): Promise<PlaceMap> {
   const L = (await import('leaflet/dist/leaflet-src.esm.js')) as typeof Leaflet;
+  adoptLeafletStyles(container);
   // Leaflet's own zoom and attribution controls write HTML strings into the page, which a CSP
   // with Trusted Types forbids: the widget renders the attribution itself, and the map zooms with
   // +/- when focused, the mouse wheel or pinch.

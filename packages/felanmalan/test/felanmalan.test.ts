@@ -268,16 +268,19 @@ describe('<kk-felanmalan>', () => {
     await waitUntil(() => heading(el) === 'Vad vill du anmäla?', 'not back in Swedish', { timeout: 5000 });
   });
 
-  it('loads the map only on the place page, inside the shadow root, and a click there sets the place', async () => {
+  it("loads the map and Leaflet's stylesheet only on the place page, inside the shadow root, and a click there sets the place", async () => {
     worker.use(...gatewayHandlers({ map: { tileUrl: tile, attribution: '© Exempelstads kommun', center: [59.33, 18.06], zoom: 15 } }));
     const el = await render('kartstad');
     await categories(el);
+    const leafletRules = () => root(el).adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule.cssText.includes('.leaflet-pane')).length;
     expect(root(el).querySelector('.leaflet-container')).to.equal(null);
+    expect(leafletRules()).to.equal(0);
     el.categoryForm.set('serviceCode', 'klotter');
     el.advance('category');
     await waitUntil(() => root(el).querySelector('.kk-map.leaflet-container'), 'the map did not load', { timeout: 5000 });
     const map = root(el).querySelector<HTMLElement>('.kk-map')!;
     expect(map.getAttribute('aria-label')).to.equal('Karta där du kan välja platsen');
+    expect(leafletRules()).to.be.greaterThan(0);
     expect(getComputedStyle(root(el).querySelector('.leaflet-pane')!).position).to.equal('absolute');
     const box = map.getBoundingClientRect();
     map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));

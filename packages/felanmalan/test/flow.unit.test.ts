@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Open311Service } from '@kommunkit/sdk';
+import type { Open311Service } from '@kommunkit/sdk/felanmalan';
 import { canShow, emptyAnswers, groupServices, next, questionSteps, restorePath, searchServices, stepForField, toReport, type Answers, type Step } from '../src/flow.js';
 
 const service = (code: string, name: string, group: string, keywords = ''): Open311Service => ({

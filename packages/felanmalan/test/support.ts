@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
-import type { KommunInfo, Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk';
+import type { KommunInfo } from '@kommunkit/sdk';
+import type { Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 
 /** Test data and MSW handlers of the gateway's Open311 API, shared by component tests and stories. */
 export const api = 'http://gateway.test';

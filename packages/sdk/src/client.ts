@@ -1,7 +1,6 @@
 import type { KommunInfo } from '@kommunkit/contract';
 import { Auth } from './auth.js';
 import { createDrafts, type Drafts } from './drafts.js';
-import { createFelanmalan, type Felanmalan } from './felanmalan.js';
 import { createTransport, defaultRetry, type CallOptions, type Request, type RetryOptions } from './http.js';
 
 export interface ClientOptions {
@@ -23,8 +22,8 @@ export interface KommunkitClient {
   readonly kommun: string;
   readonly auth: Auth;
   readonly drafts: Drafts;
-  /** Felanmälan over the gateway's Open311 API (`/open311/v2`, jurisdiction = kommun). */
-  readonly felanmalan: Felanmalan;
+  /** What the client was made with, for service modules that call the gateway their own way. */
+  readonly options: Readonly<ClientOptions>;
   /** The kommun's name, theme tokens and enabled services. */
   getKommun(options?: CallOptions): Promise<KommunInfo>;
   /** One contract operation, for service modules; the other members are built on it. */
@@ -50,7 +49,7 @@ export function createClient(options: ClientOptions): KommunkitClient {
       window.location.assign(url);
     })),
     drafts: createDrafts(request),
-    felanmalan: createFelanmalan({ base: `${api}/open311/v2`, jurisdiction: options.kommun, server: 'kommunkit', fetch: options.fetch, retry: options.retry }),
+    options: { ...options },
     getKommun: ({ signal } = {}) => request('getKommun', { signal }),
     request,
   };

@@ -1,7 +1,6 @@
 export { createClient, getClient, type ClientOptions, type KommunkitClient } from './client.js';
 export { Auth, loginOutcomeParam, type AuthEventMap } from './auth.js';
 export type { Drafts } from './drafts.js';
-export { createFelanmalan, open311Problem, type Felanmalan, type FelanmalanOptions, type FelanmalanReport, type NearbyQuery, type SubmitOptions, type SubmittedReport, type Open311Attribute, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest, type ReportStatus, type StatusChange } from './felanmalan.js';
 export { ApiError, NetworkError } from './errors.js';
 export { defaultRetry, type CallOptions, type QueryValue, type Request, type RequestArgs, type RequestOptions, type Result, type RetryOptions } from './http.js';
 export type { OperationId, Operations } from './operations.js';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createClient, createFelanmalan, NetworkError, problemTypes, type KommunkitClient, type Open311ServiceRequest } from '../src/index.js';
+import { ApiError, createClient, NetworkError, problemTypes, type KommunkitClient } from '../src/index.js';
+import { createFelanmalan, felanmalanFor, type Open311ServiceRequest } from '../src/services/felanmalan.js';
 import { ok, problem, startFakeGateway, type Answer, type FakeGateway } from './support/fake-gateway.js';
 
 let gateway: FakeGateway;
@@ -37,13 +38,13 @@ async function formOf(received: { headers: Record<string, unknown>; body: string
   return new Response(received.body, { headers: { 'content-type': String(received.headers['content-type']) } }).formData();
 }
 
-describe('client.felanmalan against the kommunkit gateway', () => {
+describe('felanmalanFor(client) against the kommunkit gateway', () => {
   it('reads the categories and a category definition with jurisdiction_id', async () => {
     gateway.queue(ok([{ service_code: 'gatubelysning', service_name: 'Gatubelysning', description: '', metadata: true, type: 'realtime', keywords: 'lampa', group: 'Gata' }]));
     gateway.queue(ok({ service_code: 'gatubelysning', attributes: [] }));
-    const services = await client.felanmalan.services();
+    const services = await felanmalanFor(client).services();
     expect(services[0]?.service_code).toBe('gatubelysning');
-    await expect(client.felanmalan.service('gatubelysning')).resolves.toEqual({ service_code: 'gatubelysning', attributes: [] });
+    await expect(felanmalanFor(client).service('gatubelysning')).resolves.toEqual({ service_code: 'gatubelysning', attributes: [] });
     expect(gateway.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET /open311/v2/services.json?jurisdiction_id=exempelstad',
       'GET /open311/v2/services/gatubelysning.json?jurisdiction_id=exempelstad',
@@ -52,7 +53,7 @@ describe('client.felanmalan against the kommunkit gateway', () => {
 
   it('finds open reports nearby in a category, with extensions', async () => {
     gateway.queue(ok([report]));
-    const found = await client.felanmalan.nearby({ lat: 59.33, long: 18.06, serviceCode: 'gatubelysning', radius: 150 });
+    const found = await felanmalanFor(client).nearby({ lat: 59.33, long: 18.06, serviceCode: 'gatubelysning', radius: 150 });
     expect(found).toHaveLength(1);
     const url = new URL(gateway.requests[0]!.url, gateway.url);
     expect(url.pathname).toBe('/open311/v2/requests.json');
@@ -70,15 +71,15 @@ describe('client.felanmalan against the kommunkit gateway', () => {
   it('looks a report up by reference, and answers null for an unknown one', async () => {
     gateway.queue(ok([report]));
     gateway.queue(open311Error(404, [{ code: 404, description: 'Ärendet finns inte.' }]));
-    await expect(client.felanmalan.lookup('EXS-2026-000042')).resolves.toEqual(report);
-    await expect(client.felanmalan.lookup('EXS-2026-999999')).resolves.toBeNull();
+    await expect(felanmalanFor(client).lookup('EXS-2026-000042')).resolves.toEqual(report);
+    await expect(felanmalanFor(client).lookup('EXS-2026-999999')).resolves.toBeNull();
     expect(gateway.requests[0]?.url).toBe('/open311/v2/requests/EXS-2026-000042.json?jurisdiction_id=exempelstad&extensions=true');
   });
 
   it('files a report as multipart with photos, the client header and an idempotency key', async () => {
     gateway.queue(ok([{ service_request_id: 'EXS-2026-000043', service_notice: 'Vi åtgärdar inom 5 arbetsdagar.' }], 201));
     const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' });
-    const created = await client.felanmalan.submit(
+    const created = await felanmalanFor(client).submit(
       {
         serviceCode: 'gatubelysning',
         lat: 59.33,
@@ -110,14 +111,14 @@ describe('client.felanmalan against the kommunkit gateway', () => {
 
   it('sends multipart even without photos', async () => {
     gateway.queue(ok([{ service_request_id: 'EXS-2026-000044' }], 201));
-    await client.felanmalan.submit({ serviceCode: 'klotter', address: 'Parken', description: 'Klotter' });
+    await felanmalanFor(client).submit({ serviceCode: 'klotter', address: 'Parken', description: 'Klotter' });
     expect(gateway.requests[0]?.headers['content-type']).toMatch(/^multipart\/form-data/);
   });
 
   it('retries a submit after a 503 with the same idempotency key', async () => {
     gateway.queue(problem(503, problemTypes.unavailable, 'Tjänsten är inte tillgänglig just nu'));
     gateway.queue(ok([{ service_request_id: 'EXS-2026-000045' }], 201));
-    await expect(client.felanmalan.submit({ serviceCode: 'klotter', address: 'Parken', description: 'Klotter' })).resolves.toEqual({ reference: 'EXS-2026-000045' });
+    await expect(felanmalanFor(client).submit({ serviceCode: 'klotter', address: 'Parken', description: 'Klotter' })).resolves.toEqual({ reference: 'EXS-2026-000045' });
     expect(gateway.requests).toHaveLength(2);
     expect(gateway.requests[1]?.headers['idempotency-key']).toBe(gateway.requests[0]?.headers['idempotency-key']);
   });
@@ -129,7 +130,7 @@ describe('client.felanmalan against the kommunkit gateway', () => {
         { code: 400, description: 'Ange var felet finns.', field: 'lat' },
       ]),
     );
-    const error = await client.felanmalan.submit({ serviceCode: 'klotter', description: '' }).catch((e: unknown) => e);
+    const error = await felanmalanFor(client).submit({ serviceCode: 'klotter', description: '' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const apiError = error as ApiError;
     expect(apiError.status).toBe(400);
@@ -142,13 +143,13 @@ describe('client.felanmalan against the kommunkit gateway', () => {
   it('maps 413 and 415 on photos to their problem types, and keeps problem+json as it is', async () => {
     gateway.queue(open311Error(413, [{ code: 413, description: 'Bilden är för stor.', field: 'media' }]));
     gateway.queue(problem(404, problemTypes.unknownKommun, 'Kommunen finns inte'));
-    await expect(client.felanmalan.submit({ serviceCode: 'x', description: 'y' })).rejects.toMatchObject({ status: 413, type: problemTypes.payloadTooLarge });
-    await expect(client.felanmalan.services()).rejects.toMatchObject({ status: 404, type: problemTypes.unknownKommun });
+    await expect(felanmalanFor(client).submit({ serviceCode: 'x', description: 'y' })).rejects.toMatchObject({ status: 413, type: problemTypes.payloadTooLarge });
+    await expect(felanmalanFor(client).services()).rejects.toMatchObject({ status: 404, type: problemTypes.unknownKommun });
   });
 
   it('reports a gateway that cannot be reached as a NetworkError', async () => {
     const down = createClient({ api: 'http://127.0.0.1:9', kommun: 'exempelstad', fetch, retry: false });
-    await expect(down.felanmalan.services()).rejects.toBeInstanceOf(NetworkError);
+    await expect(felanmalanFor(down).services()).rejects.toBeInstanceOf(NetworkError);
   });
 });
 

@@ -2,8 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect } from 'storybook/test';
 import '../test/host.js';
-import { errorSummary } from './error-summary.js';
-import { textField } from './fields/text.js';
+import { errorSummary } from './forms/error-summary.js';
+import { textField } from './forms/fields/text.js';
 
 const errors = [
   { id: 'namn', message: 'Ange ditt namn' },

@@ -1,11 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
 import '../test/host.js';
-import { checkboxes, radios } from './fields/choice.js';
-import { dateField } from './fields/date.js';
-import { fileField } from './fields/file.js';
-import { select } from './fields/select.js';
-import { textarea, textField } from './fields/text.js';
+import { checkboxes, radios } from './forms/fields/choice.js';
+import { dateField } from './forms/fields/date.js';
+import { fileField } from './forms/fields/file.js';
+import { select } from './forms/fields/select.js';
+import { textarea, textField } from './forms/fields/text.js';
 
 interface State {
   error?: string;

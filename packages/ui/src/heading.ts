@@ -1,17 +1,8 @@
-import type { TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 
 /** Heading levels a widget may use: the CMS page owns the `h1`. */
 export type HeadingLevel = 2 | 3 | 4 | 5 | 6;
-
-const tags: Record<HeadingLevel, StaticValue> = {
-  2: literal`h2`,
-  3: literal`h3`,
-  4: literal`h4`,
-  5: literal`h5`,
-  6: literal`h6`,
-};
 
 /** Reads a `heading-level` attribute value; anything out of range falls back to 2, never 1. */
 export function parseHeadingLevel(value: string | null | undefined): HeadingLevel {
@@ -32,12 +23,26 @@ export interface HeadingOptions {
   className?: string;
 }
 
+/**
+ * One plain template per level rather than Lit's static html with a tag expression: that
+ * keeps lit/static-html out of every widget's shared runtime, and the bundle's template
+ * minifier can read plain templates.
+ */
 export function heading(options: HeadingOptions, content: unknown): TemplateResult {
-  const tag = tags[options.level];
-  return staticHtml`<${tag}
-    id=${ifDefined(options.id)}
-    class=${options.className ?? 'kk-heading'}
-    tabindex=${ifDefined(options.focusTarget ? '-1' : undefined)}
-    ?data-kk-focus-target=${options.focusTarget ?? false}
-  >${content}</${tag}>`;
+  const id = ifDefined(options.id);
+  const className = options.className ?? 'kk-heading';
+  const tabindex = ifDefined(options.focusTarget ? '-1' : undefined);
+  const focusTarget = options.focusTarget ?? false;
+  switch (options.level) {
+    case 2:
+      return html`<h2 id=${id} class=${className} tabindex=${tabindex} ?data-kk-focus-target=${focusTarget}>${content}</h2>`;
+    case 3:
+      return html`<h3 id=${id} class=${className} tabindex=${tabindex} ?data-kk-focus-target=${focusTarget}>${content}</h3>`;
+    case 4:
+      return html`<h4 id=${id} class=${className} tabindex=${tabindex} ?data-kk-focus-target=${focusTarget}>${content}</h4>`;
+    case 5:
+      return html`<h5 id=${id} class=${className} tabindex=${tabindex} ?data-kk-focus-target=${focusTarget}>${content}</h5>`;
+    case 6:
+      return html`<h6 id=${id} class=${className} tabindex=${tabindex} ?data-kk-focus-target=${focusTarget}>${content}</h6>`;
+  }
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, fn } from 'storybook/test';
 import '../test/host.js';
 import { heading } from './heading.js';
-import { backLink, continueButton, stepCounter } from './step-flow.js';
+import { backLink, continueButton, stepCounter } from './forms/step-flow.js';
 
 interface Args {
   onBack: () => void;

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, fn } from 'storybook/test';
 import '../test/host.js';
-import { summaryList, type SummaryRow } from './summary-list.js';
+import { summaryList, type SummaryRow } from './forms/summary-list.js';
 
 interface Args {
   onChange: () => void;

@@ -6,7 +6,7 @@ import type {} from 'msw-storybook-addon/csf3'; // types `msw` in the story cont
 import { expect, waitFor } from 'storybook/test';
 import '../test/host.js';
 import { button } from './feedback.js';
-import { textField } from './fields/text.js';
+import { textField } from './forms/fields/text.js';
 import { tokenDefaults } from './tokens.js';
 
 /**

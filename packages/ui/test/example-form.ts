@@ -1,16 +1,17 @@
 import { html, type TemplateResult } from 'lit';
 import { KkElement } from '../src/base-element.js';
-import { errorSummary } from '../src/error-summary.js';
-import { checkboxes, radios } from '../src/fields/choice.js';
-import { dateField } from '../src/fields/date.js';
-import { fileField } from '../src/fields/file.js';
-import { select } from '../src/fields/select.js';
-import { textarea, textField } from '../src/fields/text.js';
-import { FormController } from '../src/form-controller.js';
+import { errorSummary } from '../src/forms/error-summary.js';
+import { checkboxes, radios } from '../src/forms/fields/choice.js';
+import { dateField } from '../src/forms/fields/date.js';
+import { fileField } from '../src/forms/fields/file.js';
+import { select } from '../src/forms/fields/select.js';
+import { textarea, textField } from '../src/forms/fields/text.js';
+import { FormController } from '../src/forms/form-controller.js';
 import { heading } from '../src/heading.js';
-import { backLink, continueButton, StepController } from '../src/step-flow.js';
-import { summaryList } from '../src/summary-list.js';
+import { backLink, continueButton, StepController } from '../src/forms/step-flow.js';
+import { summaryList } from '../src/forms/summary-list.js';
 import { confirmationPanel } from '../src/feedback.js';
+import { formStyles } from '../src/forms/styles.js';
 import { uiStyles } from '../src/styles.js';
 
 declare module '../src/base-element.js' {
@@ -26,7 +27,7 @@ type Step = 'questions' | 'check' | 'done';
  * every field type, check answers, confirmation. Tests and stories drive it.
  */
 export class KkExampleForm extends KkElement {
-  static override styles = uiStyles;
+  static override styles = [uiStyles, formStyles];
 
   readonly steps = new StepController<Step>(this, { initial: 'questions' });
 

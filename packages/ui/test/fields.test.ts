@@ -1,9 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { checkboxes, radios } from '../src/fields/choice.js';
-import { dateField } from '../src/fields/date.js';
-import { fileField } from '../src/fields/file.js';
-import { select } from '../src/fields/select.js';
-import { textarea, textField } from '../src/fields/text.js';
+import { checkboxes, radios } from '../src/forms/fields/choice.js';
+import { dateField } from '../src/forms/fields/date.js';
+import { fileField } from '../src/forms/fields/file.js';
+import { select } from '../src/forms/fields/select.js';
+import { textarea, textField } from '../src/forms/fields/text.js';
 import { useLocale } from '../src/localization.js';
 import type { KkTestHost } from './host.js';
 import './host.js';

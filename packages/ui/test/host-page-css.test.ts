@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { textField } from '../src/fields/text.js';
+import { textField } from '../src/forms/fields/text.js';
 import type { KkTestHost } from './host.js';
 import './host.js';
 

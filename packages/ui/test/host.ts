@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KkElement } from '../src/base-element.js';
+import { formStyles } from '../src/forms/styles.js';
 import { uiStyles } from '../src/styles.js';
 
 /**
@@ -8,7 +9,7 @@ import { uiStyles } from '../src/styles.js';
  * element does. Used by the ui component tests and stories.
  */
 export class KkTestHost extends KkElement {
-  static override styles = uiStyles;
+  static override styles = [uiStyles, formStyles];
 
   @property({ attribute: false })
   template: (host: KkTestHost) => TemplateResult = () => html``;

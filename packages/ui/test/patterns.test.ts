@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { errorSummary } from '../src/error-summary.js';
+import { errorSummary } from '../src/forms/error-summary.js';
 import { alert, button, confirmationPanel, spinner, statusTag, type Tone } from '../src/feedback.js';
-import { summaryList } from '../src/summary-list.js';
-import { backLink, continueButton, stepCounter } from '../src/step-flow.js';
+import { summaryList } from '../src/forms/summary-list.js';
+import { backLink, continueButton, stepCounter } from '../src/forms/step-flow.js';
 import type { KkTestHost } from './host.js';
 import './host.js';
 

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { textField } from '../src/fields/text.js';
+import { textField } from '../src/forms/fields/text.js';
 import type { KkTestHost } from './host.js';
 import './host.js';
 

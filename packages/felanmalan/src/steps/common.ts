@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import { backLink, heading, stepCounter, subLevel } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ReportStatus } from '@kommunkit/sdk';
+import type { ReportStatus } from '@kommunkit/sdk/felanmalan';
 import type { KkFelanmalan } from '../felanmalan.js';
 import { questionSteps } from '../flow.js';
 

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { alert, button, checkboxes, continueButton, dateField, errorSummary, fileField, radios, select, spinner, textarea, textField, type Choice } from '@kommunkit/ui';
-import type { Open311Attribute } from '@kommunkit/sdk';
+import type { Open311Attribute } from '@kommunkit/sdk/felanmalan';
 import { html, nothing, type TemplateResult } from 'lit';
 import { attributeField, fieldId, maxDescriptionLength, maxPhotos, type KkFelanmalan } from '../felanmalan.js';
 import { photoTypes } from '../photos.js';

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { alert, button, continueButton, errorSummary, getLocale, heading, spinner, statusTag, subLevel, textField } from '@kommunkit/ui';
-import type { Open311ServiceRequest } from '@kommunkit/sdk';
+import type { Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { KkFelanmalan } from '../felanmalan.js';
 import { formatDate, pageForm, statusLabel, subHeading } from './common.js';

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { heading, type HeadingLevel } from './heading.js';
+import { heading, type HeadingLevel } from '../heading.js';
 
 export interface ErrorSummaryItem {
   /** Id of the control to move focus to. */

@@ -8,9 +8,10 @@ import type {
   Problem,
 } from '@kommunkit/contract';
 import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract/routes';
-import { ApiError, NetworkError, problemFrom, synthesizeProblem } from './errors.js';
-import { backoffDelay, defaultRetry, parseRetryAfter, sleep, type CallOptions, type RetryOptions } from './http.js';
-import { sdkVersion } from './version.js';
+import { ApiError, NetworkError, problemFrom, synthesizeProblem } from '../errors.js';
+import type { KommunkitClient } from '../client.js';
+import { backoffDelay, defaultRetry, parseRetryAfter, sleep, type CallOptions, type RetryOptions } from '../http.js';
+import { sdkVersion } from '../version.js';
 
 export type { Open311Attribute, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, ReportStatus, StatusChange } from '@kommunkit/contract';
 
@@ -279,4 +280,21 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
       return { reference, ...(first?.service_notice ? { notice: first.service_notice } : {}) };
     },
   };
+}
+
+const gatewayFelanmalan = new WeakMap<KommunkitClient, Felanmalan>();
+
+/**
+ * Felanmälan at the client's own gateway (`/open311/v2`, jurisdiction = kommun), made once per
+ * client. A module of its own rather than a client member, so a page downloads only the
+ * service modules of the widgets it shows.
+ */
+export function felanmalanFor(client: KommunkitClient): Felanmalan {
+  let felanmalan = gatewayFelanmalan.get(client);
+  if (!felanmalan) {
+    const { fetch, retry } = client.options;
+    felanmalan = createFelanmalan({ base: `${client.api}/open311/v2`, jurisdiction: client.kommun, server: 'kommunkit', fetch, retry });
+    gatewayFelanmalan.set(client, felanmalan);
+  }
+  return felanmalan;
 }
