@@ -40,6 +40,8 @@ export default defineConfig({
       preserveEntrySignatures: false,
       output: {
         minify: true,
+        // Library mode keeps #__PURE__ annotations for a downstream bundler; browsers need none.
+        comments: false,
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         assetFileNames: 'assets/[name]-[hash][extname]',
