@@ -281,6 +281,25 @@ describe('GET requests', () => {
     expect(found.map((report) => report.service_request_id)).toEqual([near]);
   });
 
+  it('lists each report with its own photos and status history (extensions), times in ISO 8601', async () => {
+    const response = await post(multipart(validReport, [{ name: 'lampa.jpg', type: 'image/jpeg', bytes: await photoWithGps() }]));
+    const withPhoto = ((await response.json()) as Open311RequestCreated)[0]!.service_request_id!;
+    const withHistory = await createReport({ service_code: 'klotter', address_string: 'Tunneln vid stationen', description: 'Klotter på väggen' });
+    await gateway.db.updateTable('report').set({ status: 'atgardad' }).where('reference', '=', withHistory).execute();
+    const event = await gateway.db.selectFrom('report').select('id').where('reference', '=', withHistory).executeTakeFirstOrThrow();
+    await gateway.db.insertInto('report_event').values({ report_id: event.id, status: 'atgardad', note: 'Sanerat.' }).execute();
+
+    const listed = (await (await get('requests.json?jurisdiction_id=exempelstad&extensions=true')).json()) as Open311ServiceRequest[];
+    const byId = new Map(listed.map((report) => [report.service_request_id, report]));
+    expect(byId.get(withPhoto)!.extended_attributes!.media_urls).toHaveLength(1);
+    expect(byId.get(withPhoto)!.extended_attributes!.status_history.map((change) => change.status)).toEqual(['mottagen']);
+    expect(byId.get(withHistory)!.extended_attributes!.media_urls).toEqual([]);
+    const history = byId.get(withHistory)!.extended_attributes!.status_history;
+    expect(history.map(({ status, note }) => ({ status, note }))).toEqual([{ status: 'mottagen', note: undefined }, { status: 'atgardad', note: 'Sanerat.' }]);
+    for (const change of history) expect(change.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Date.parse(history[0]!.at)).toBeLessThanOrEqual(Date.parse(history[1]!.at));
+  });
+
   it('answers in XML with the spec\'s element names', async () => {
     const id = await createReport();
     const xml = await (await get(`requests.xml?jurisdiction_id=exempelstad&service_request_id=${id}`)).text();

@@ -10,7 +10,7 @@ import type { ReportStore } from './store.js';
 
 /** The case workers' API: their system changes a report's status with the kommun's key. */
 export function caseWorkerRoutes(app: Gateway, { config, store }: { config: ResolvedConfig; store: ReportStore }): void {
-  const serviceRequests = serviceRequestsFrom(config, store);
+  const serviceRequests = serviceRequestsFrom(config);
 
   app.route({
     ...operations.updateReportStatus,
@@ -29,7 +29,7 @@ export function caseWorkerRoutes(app: Gateway, { config, store }: { config: Reso
         expectedAt: expectedAt ? new Date(expectedAt) : undefined,
       });
       if (!row) throw new HttpProblem(404, problemTypes.notFound, `Det finns inget ärende med nummer ${request.params.reference}.`);
-      const [updated] = await serviceRequests(kommun, settings, [row], true);
+      const [updated] = serviceRequests(kommun, settings, [row], true);
       return updated!;
     },
   });

@@ -1,7 +1,7 @@
 import { reportStatuses, type Open311RequestCreated, type Open311ServiceRequest, type ReportStatus } from '@kommunkit/contract';
 import type { FastifyBaseLogger } from 'fastify';
 import type { FelanmalanSettings, KommunConfig } from '../config/schema.js';
-import type { ReportRow, ReportStore } from './store.js';
+import type { ReportStore, StoredReport } from './store.js';
 
 type Forward = NonNullable<FelanmalanSettings['forward']>;
 
@@ -24,7 +24,7 @@ const isStatus = (value: unknown): value is ReportStatus => reportStatuses.inclu
 export class Open311Forwarder {
   constructor(
     private readonly store: ReportStore,
-    private readonly mediaUrls: (kommun: KommunConfig, row: ReportRow) => Promise<string[]>,
+    private readonly mediaUrl: (kommun: KommunConfig, photoId: string) => string,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -36,7 +36,7 @@ export class Open311Forwarder {
   }
 
   /** Sends a stored report to the kommun's server; true when it took it. */
-  async send(kommun: KommunConfig, forward: Forward, row: ReportRow): Promise<boolean> {
+  async send(kommun: KommunConfig, forward: Forward, row: StoredReport): Promise<boolean> {
     const body = new URLSearchParams({ api_key: forward.apiKey, service_code: row.service_code, description: row.description });
     const optional: [string, string | number | null][] = [
       ['lat', row.lat],
@@ -53,8 +53,8 @@ export class Open311Forwarder {
       if (Array.isArray(value)) for (const item of value) body.append(`attribute[${code}][]`, item);
       else body.set(`attribute[${code}]`, value);
     }
-    const [media] = await this.mediaUrls(kommun, row);
-    if (media) body.set('media_url', media);
+    const [photo] = row.photoIds;
+    if (photo) body.set('media_url', this.mediaUrl(kommun, photo));
     try {
       const response = await fetch(this.url(forward, 'requests.json'), { method: 'POST', body, signal: AbortSignal.timeout(timeoutMs) });
       if (!response.ok) throw new Error(`HTTP ${String(response.status)}: ${await response.text()}`);
@@ -70,7 +70,7 @@ export class Open311Forwarder {
   }
 
   /** The report with its status read back from the kommun's server, when that is due. */
-  async refresh(kommun: KommunConfig, forward: Forward, row: ReportRow): Promise<ReportRow> {
+  async refresh(kommun: KommunConfig, forward: Forward, row: StoredReport): Promise<StoredReport> {
     if (row.synced_at && Date.now() - row.synced_at.getTime() < freshForMs) return row;
     if (!row.external_id) {
       await this.send(kommun, forward, row);

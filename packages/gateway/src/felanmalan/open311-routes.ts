@@ -93,13 +93,8 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         return category;
       };
 
-      const serviceRequests = serviceRequestsFrom(config, store);
-      const mediaUrl = mediaUrlFor(config);
-      const forwarder = new Open311Forwarder(
-        store,
-        async (kommun, row) => ((await store.photoIds([row.id])).get(row.id) ?? []).map((id) => mediaUrl(kommun, id)),
-        scope.log,
-      );
+      const serviceRequests = serviceRequestsFrom(config);
+      const forwarder = new Open311Forwarder(store, mediaUrlFor(config), scope.log);
 
       scope.get<{ Params: Params }>('/discovery.:format', withFormat, (request, reply) => {
         const changeset = '2026-11-23T00:00:00Z';
@@ -167,7 +162,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
           ...(lat !== undefined && long !== undefined ? { near: { lat, long, radius } } : {}),
           limit: pageSize,
         });
-        return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
+        return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
       });
 
       scope.get<{ Params: Params }>('/requests/:id.:format', withFormat, async (request, reply) => {
@@ -177,7 +172,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         const target = forwardTarget(settings);
         const row = target ? await forwarder.refresh(kommun, target, stored) : stored;
         const extensions = (request.query as Query).extensions === 'true';
-        return sendOpen311(reply, formatOf(request), await serviceRequests(kommun, settings, [row], extensions), shapes.requests);
+        return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], extensions), shapes.requests);
       });
 
       scope.get<{ Params: Params }>('/tokens/:token.:format', withFormat, (request) => {

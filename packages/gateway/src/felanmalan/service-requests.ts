@@ -1,7 +1,7 @@
 import { open311Status, type Open311ServiceRequest, type ReportStatus } from '@kommunkit/contract';
 import type { ResolvedConfig } from '../config/load.js';
 import type { FelanmalanSettings, KommunConfig } from '../config/schema.js';
-import type { ReportRow, ReportStore } from './store.js';
+import type { StoredReport } from './store.js';
 
 export const open311Prefix = '/open311/v2';
 
@@ -14,20 +14,13 @@ export const mediaUrlFor = (config: ResolvedConfig) => (kommun: KommunConfig, id
  * reporter's contact details), photos as stable URLs, and with `extensions` the detailed
  * status and its history.
  */
-export function serviceRequestsFrom(config: ResolvedConfig, store: ReportStore) {
+export function serviceRequestsFrom(config: ResolvedConfig) {
   const mediaUrl = mediaUrlFor(config);
 
-  return async function serviceRequests(
-    kommun: KommunConfig,
-    settings: FelanmalanSettings,
-    rows: ReportRow[],
-    extensions: boolean,
-  ): Promise<Open311ServiceRequest[]> {
-    const ids = rows.map((row) => row.id);
-    const [history, photos] = await Promise.all([extensions ? store.history(ids) : undefined, store.photoIds(ids)]);
+  return function serviceRequests(kommun: KommunConfig, settings: FelanmalanSettings, rows: readonly StoredReport[], extensions: boolean): Open311ServiceRequest[] {
     return rows.map((row) => {
       const category = settings.categories.find((candidate) => candidate.code === row.service_code);
-      const media = (photos.get(row.id) ?? []).map((id) => mediaUrl(kommun, id));
+      const media = row.photoIds.map((id) => mediaUrl(kommun, id));
       const request: Open311ServiceRequest = {
         service_request_id: row.reference,
         status: open311Status(row.status as ReportStatus),
@@ -44,10 +37,10 @@ export function serviceRequestsFrom(config: ResolvedConfig, store: ReportStore) 
         ...(row.lat !== null && row.long !== null ? { lat: row.lat, long: row.long } : {}),
         ...(media[0] ? { media_url: media[0] } : {}),
       };
-      if (history) {
+      if (extensions) {
         request.extended_attributes = {
           detailed_status: row.status as ReportStatus,
-          status_history: (history.get(row.id) ?? []).map((event) => ({
+          status_history: row.history.map((event) => ({
             status: event.status as ReportStatus,
             ...(event.note ? { note: event.note } : {}),
             at: event.at.toISOString(),

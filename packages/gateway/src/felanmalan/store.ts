@@ -1,11 +1,21 @@
 import type { ReportStatus } from '@kommunkit/contract';
 import { sql, type Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
 import type { ReportTable } from '../db/schema.js';
 import type { StoredPhoto } from './photos.js';
 
 export type ReportRow = Selectable<ReportTable>;
+
+export interface ReportEvent {
+  status: string;
+  note: string | null;
+  at: Date;
+}
+
+/** A report as the routes use it: its row, its status history (oldest first) and its photos. */
+export type StoredReport = ReportRow & { history: ReportEvent[]; photoIds: string[] };
 
 export interface NewReport {
   serviceCode: string;
@@ -54,7 +64,7 @@ export class ReportStore {
    * Stores a report with its photos and first history entry, or returns the report an earlier
    * request with the same idempotency key created. Never half a report.
    */
-  async create(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<{ row: ReportRow; created: boolean }> {
+  async create(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<{ row: StoredReport; created: boolean }> {
     if (report.idempotencyKey) {
       const earlier = await this.byIdempotencyKey(kommunId, report.idempotencyKey);
       if (earlier) return { row: earlier, created: false };
@@ -91,13 +101,18 @@ export class ReportStore {
           })
           .returningAll()
           .executeTakeFirstOrThrow();
-        await trx.insertInto('report_event').values({ report_id: row.id, status: initialStatus, note: null }).execute();
+        const event = await trx
+          .insertInto('report_event')
+          .values({ report_id: row.id, status: initialStatus, note: null })
+          .returning(['status', 'note', 'at'])
+          .executeTakeFirstOrThrow();
+        const photoIds = report.photos.map(() => randomUUID());
         if (report.photos.length > 0) {
           await trx
             .insertInto('report_photo')
             .values(
               report.photos.map((photo, position) => ({
-                id: randomUUID(),
+                id: photoIds[position]!,
                 report_id: row.id,
                 position,
                 media_type: photo.mediaType,
@@ -108,7 +123,7 @@ export class ReportStore {
             )
             .execute();
         }
-        return { row, created: true };
+        return { row: { ...row, history: [event], photoIds }, created: true };
       });
     } catch (error) {
       // Two requests with one key raced: the loser answers with the winner's report.
@@ -118,16 +133,32 @@ export class ReportStore {
     }
   }
 
-  private byIdempotencyKey(kommunId: string, key: string): Promise<ReportRow | undefined> {
-    return this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId).where('idempotency_key', '=', key).executeTakeFirst();
+  /** Reports of a kommun, each with its history and photo ids: one query, however many reports. */
+  private reports(kommunId: string) {
+    return this.db
+      .selectFrom('report')
+      .selectAll('report')
+      .select((eb) => [
+        jsonArrayFrom(eb.selectFrom('report_event').select(['status', 'note', 'at']).whereRef('report_event.report_id', '=', 'report.id').orderBy('at').orderBy('id')).as(
+          'history',
+        ),
+        jsonArrayFrom(eb.selectFrom('report_photo').select('id').whereRef('report_photo.report_id', '=', 'report.id').orderBy('position')).as('photos'),
+      ])
+      .where('kommun_id', '=', kommunId);
   }
 
-  byReference(kommunId: string, reference: string): Promise<ReportRow | undefined> {
-    return this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId).where('reference', '=', reference).executeTakeFirst();
+  private async byIdempotencyKey(kommunId: string, key: string): Promise<StoredReport | undefined> {
+    const row = await this.reports(kommunId).where('idempotency_key', '=', key).executeTakeFirst();
+    return row && stored(row);
   }
 
-  async list(kommunId: string, filter: ReportFilter): Promise<ReportRow[]> {
-    let query = this.db.selectFrom('report').selectAll().where('kommun_id', '=', kommunId);
+  async byReference(kommunId: string, reference: string): Promise<StoredReport | undefined> {
+    const row = await this.reports(kommunId).where('reference', '=', reference).executeTakeFirst();
+    return row && stored(row);
+  }
+
+  async list(kommunId: string, filter: ReportFilter): Promise<StoredReport[]> {
+    let query = this.reports(kommunId);
     if (filter.references) query = query.where('reference', 'in', filter.references.length > 0 ? filter.references : ['']);
     else {
       if (filter.serviceCodes?.length) query = query.where('service_code', 'in', filter.serviceCodes);
@@ -145,27 +176,9 @@ export class ReportStore {
           .where('long', '<=', filter.near.long + dLong);
       }
     }
-    const rows = await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    const rows = (await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()).map(stored);
     const near = filter.near;
     return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && distance(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
-  }
-
-  async history(reportIds: readonly string[]): Promise<Map<string, { status: string; note: string | null; at: Date }[]>> {
-    const events = reportIds.length
-      ? await this.db.selectFrom('report_event').select(['report_id', 'status', 'note', 'at']).where('report_id', 'in', reportIds).orderBy('at').orderBy('id').execute()
-      : [];
-    const byReport = new Map<string, { status: string; note: string | null; at: Date }[]>();
-    for (const event of events) byReport.set(event.report_id, [...(byReport.get(event.report_id) ?? []), event]);
-    return byReport;
-  }
-
-  async photoIds(reportIds: readonly string[]): Promise<Map<string, string[]>> {
-    const photos = reportIds.length
-      ? await this.db.selectFrom('report_photo').select(['id', 'report_id']).where('report_id', 'in', reportIds).orderBy('position').execute()
-      : [];
-    const byReport = new Map<string, string[]>();
-    for (const photo of photos) byReport.set(photo.report_id, [...(byReport.get(photo.report_id) ?? []), photo.id]);
-    return byReport;
   }
 
   photo(kommunId: string, id: string) {
@@ -191,8 +204,12 @@ export class ReportStore {
   }
 
   /** A case worker's change: the new status and public note become part of the history. */
-  async changeStatus(kommunId: string, reference: string, change: { status: ReportStatus; note?: string | undefined; expectedAt?: Date | undefined }) {
-    return this.db.transaction().execute(async (trx) => {
+  async changeStatus(
+    kommunId: string,
+    reference: string,
+    change: { status: ReportStatus; note?: string | undefined; expectedAt?: Date | undefined },
+  ): Promise<StoredReport | undefined> {
+    const changed = await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('report')
         .set({
@@ -205,9 +222,18 @@ export class ReportStore {
         .where('reference', '=', reference)
         .returningAll()
         .executeTakeFirst();
-      if (!row) return undefined;
+      if (!row) return false;
       await trx.insertInto('report_event').values({ report_id: row.id, status: change.status, note: change.note ?? null }).execute();
-      return row;
+      return true;
     });
+    return changed ? this.byReference(kommunId, reference) : undefined;
   }
+}
+
+/**
+ * JSON carries no dates: the history's timestamps come back from the nested query as text.
+ * Typed as Kysely infers them, with what they are at run time.
+ */
+function stored({ history, photos, ...row }: ReportRow & { history: { status: string; note: string | null; at: Date | string }[]; photos: { id: string }[] }): StoredReport {
+  return { ...row, history: history.map((event) => ({ ...event, at: new Date(event.at) })), photoIds: photos.map((photo) => photo.id) };
 }
