@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 /**
  * The production bundle served at /kommunkit/v1/: the loader keeps its name (pages link to it,
  * so it gets a short cache), everything else is a hashed, immutable chunk. Leaflet has a chunk
- * of its own that only the map step loads. Kommunkit's shared code goes into two chunks, each with (rolldown captures a group's static dependencies too) exactly
- * the Lit modules its code uses:
+ * of its own that only the map step loads. Kommunkit's shared code goes into two chunks, each
+ * with exactly the Lit modules its code uses (rolldown captures a group's static dependencies):
  * - `runtime`, what every widget needs: ui's element base, tokens, texts and feedback, and the
  *   SDK's core;
  * - `forms`, ui's form parts (fields, FormController, error summary, steps, summary list), for
