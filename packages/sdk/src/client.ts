@@ -1,7 +1,7 @@
 import type { KommunInfo } from '@kommunkit/contract';
 import { Auth } from './auth.js';
 import { createDrafts, type Drafts } from './drafts.js';
-import { createTransport, defaultRetry, type CallOptions, type Request, type RetryOptions } from './http.js';
+import { createTransport, retrySettings, type CallOptions, type Request, type RetryOptions } from './http.js';
 
 export interface ClientOptions {
   /** The gateway's base URL, e.g. `https://e-tjanster.exempelstad.se` (a trailing slash is dropped). */
@@ -39,7 +39,7 @@ export function createClient(options: ClientOptions): KommunkitClient {
     api,
     kommun: options.kommun,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    retry: options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry },
+    retry: retrySettings(options.retry),
   });
   const { request } = transport;
   return {

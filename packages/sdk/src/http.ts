@@ -1,4 +1,5 @@
 import { clientHeader, idempotencyHeader, pathFor, routes } from '@kommunkit/contract/routes';
+import type { Problem } from '@kommunkit/contract';
 import { ApiError, NetworkError, problemFrom, synthesizeProblem } from './errors.js';
 import type { OperationId, Operations, Route } from './operations.js';
 import { sdkVersion } from './version.js';
@@ -16,6 +17,10 @@ export interface RetryOptions {
 }
 
 export const defaultRetry: RetryOptions = { attempts: 3, baseDelayMs: 300, maxDelayMs: 5000 };
+
+/** Retry settings from a caller's option: its values over the defaults, or a single try for `false`. */
+export const retrySettings = (option: Partial<RetryOptions> | false | undefined): RetryOptions =>
+  option === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...option };
 
 /** Options every call takes. */
 export interface CallOptions {
@@ -124,7 +129,8 @@ export function abortReason(signal: AbortSignal | undefined): Error {
   return new DOMException('This operation was aborted', 'AbortError');
 }
 
-function queryString(query: Record<string, QueryValue> | undefined): string {
+/** `?a=1&b=2` for the defined values (a list repeats its name), or '' when there are none. */
+export function queryString(query: Record<string, QueryValue> | undefined): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
@@ -135,7 +141,7 @@ function queryString(query: Record<string, QueryValue> | undefined): string {
 }
 
 /** A key for one logical write; crypto.randomUUID exists only in secure contexts. */
-function idempotencyKey(): string {
+export function idempotencyKey(): string {
   const webCrypto: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto;
   if (webCrypto.randomUUID) return webCrypto.randomUUID();
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));
@@ -145,15 +151,73 @@ function idempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
+export interface ExchangeOptions extends CallOptions {
+  retry: RetryOptions;
+  /** The call is safe to repeat: it is retried after no answer, 429 and 502–504. */
+  retryable: boolean;
+  /** The problem behind an error answer; problem+json (or a synthesized one) by default. */
+  problemOf?: (status: number, contentType: string | null, text: string) => Problem;
+  /** Sees the status of every error answer before it is thrown. */
+  onErrorStatus?: (status: number) => void;
+  /** A successful answer may have no body (204): it reads as undefined, not as unreadable. */
+  emptyIsUndefined?: boolean;
+}
+
+/**
+ * One call under the SDK's rules, for the contract's routes and for service modules that
+ * speak another protocol (Open311): no answer is a `NetworkError`, an error answer an
+ * `ApiError`, an abort passes through as it is, and retryable calls are retried with backoff
+ * and `Retry-After`. Resolves to the answer's JSON body.
+ */
+export async function exchange(doFetch: typeof fetch, target: string, init: RequestInit, options: ExchangeOptions): Promise<unknown> {
+  const { signal, retry } = options;
+
+  /** Reads `promise`; an abort passes through as it is, any other failure means no answer. */
+  const settle = async <T>(promise: Promise<T>): Promise<T> => {
+    try {
+      return await promise;
+    } catch (error) {
+      throw signal?.aborted ? error : new NetworkError(error);
+    }
+  };
+
+  const once = async (): Promise<unknown> => {
+    signal?.throwIfAborted();
+    const response = await settle(doFetch(target, { ...init, ...(signal ? { signal } : {}) }));
+    const text = await settle(response.text());
+    if (!response.ok) {
+      options.onErrorStatus?.(response.status);
+      const problem = (options.problemOf ?? problemFrom)(response.status, response.headers.get('content-type'), text);
+      throw new ApiError(problem, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
+    }
+    if (text === '' && options.emptyIsUndefined) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new ApiError(synthesizeProblem(502, `Svaret från tjänsten gick inte att tolka (HTTP ${response.status}).`));
+    }
+  };
+
+  const attempts = options.retryable ? Math.max(1, Math.floor(retry.attempts)) : 1;
+  for (let attempt = 1; attempt < attempts; attempt++) {
+    try {
+      return await once();
+    } catch (error) {
+      const delay = signal?.aborted ? undefined : retryDelay(error, attempt, retry);
+      if (delay === undefined) throw error;
+      await sleep(delay, signal);
+    }
+  }
+  return once();
+}
+
 export function createTransport(config: TransportConfig): Transport {
   const unauthenticated = new Set<() => void>();
-  const doFetch = config.fetch;
 
   const url = (route: Route, params: Record<string, string> = {}, query?: Record<string, QueryValue>): string =>
     `${config.api}${pathFor(route.url, { ...params, kommun: config.kommun })}${queryString(query)}`;
 
-  async function send(route: Route, options: SendOptions): Promise<unknown> {
-    const { signal } = options;
+  function send(route: Route, options: SendOptions): Promise<unknown> {
     const write = route.method !== 'GET';
     const headers: Record<string, string> = { accept: 'application/json' };
     if (write) headers[clientHeader] = `sdk/${sdkVersion}`;
@@ -163,46 +227,16 @@ export function createTransport(config: TransportConfig): Transport {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
-    const init: RequestInit = { method: route.method, headers, credentials: 'include', ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) };
-    const target = url(route, options.params, options.query);
-
-    /** Reads `promise`; an abort passes through as it is, any other failure means no answer. */
-    const settle = async <T>(promise: Promise<T>): Promise<T> => {
-      try {
-        return await promise;
-      } catch (error) {
-        throw signal?.aborted ? error : new NetworkError(error);
-      }
-    };
-
-    const once = async (): Promise<unknown> => {
-      signal?.throwIfAborted();
-      const response = await settle(doFetch(target, init));
-      const text = await settle(response.text());
-      if (!response.ok) {
-        const problem = problemFrom(response.status, response.headers.get('content-type'), text);
-        if (response.status === 401) for (const listener of unauthenticated) listener();
-        throw new ApiError(problem, { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) });
-      }
-      if (text === '') return undefined;
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        throw new ApiError(synthesizeProblem(502, `Svaret från tjänsten gick inte att tolka (HTTP ${response.status}).`));
-      }
-    };
-
-    const attempts = route.method === 'GET' || options.idempotent ? Math.max(1, Math.floor(config.retry.attempts)) : 1;
-    for (let attempt = 1; attempt < attempts; attempt++) {
-      try {
-        return await once();
-      } catch (error) {
-        const delay = signal?.aborted ? undefined : retryDelay(error, attempt, config.retry);
-        if (delay === undefined) throw error;
-        await sleep(delay, signal);
-      }
-    }
-    return once();
+    const init: RequestInit = { method: route.method, headers, credentials: 'include', ...(body === undefined ? {} : { body }) };
+    return exchange(config.fetch, url(route, options.params, options.query), init, {
+      retry: config.retry,
+      retryable: !write || options.idempotent === true,
+      signal: options.signal,
+      onErrorStatus: (status) => {
+        if (status === 401) for (const listener of unauthenticated) listener();
+      },
+      emptyIsUndefined: true,
+    });
   }
 
   const request = (<K extends OperationId>(operationId: K, ...[options]: RequestArgs<K>): Promise<Result<K>> =>

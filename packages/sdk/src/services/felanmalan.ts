@@ -8,9 +8,9 @@ import type {
   Problem,
 } from '@kommunkit/contract';
 import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract/routes';
-import { ApiError, NetworkError, problemFrom, synthesizeProblem } from '../errors.js';
+import { ApiError, problemFrom, synthesizeProblem } from '../errors.js';
 import type { KommunkitClient } from '../client.js';
-import { backoffDelay, defaultRetry, parseRetryAfter, sleep, type CallOptions, type RetryOptions } from '../http.js';
+import { exchange, idempotencyKey, queryString, retrySettings, type CallOptions, type QueryValue, type RetryOptions } from '../http.js';
 import { sdkVersion } from '../version.js';
 
 export type { Open311Attribute, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, ReportStatus, StatusChange } from '@kommunkit/contract';
@@ -139,16 +139,6 @@ export function open311Problem(status: number, contentType: string | null, text:
   };
 }
 
-/** A key for one logical write; crypto.randomUUID exists only in secure contexts. */
-function newIdempotencyKey(): string {
-  const webCrypto: Pick<Crypto, 'getRandomValues'> & Partial<Pick<Crypto, 'randomUUID'>> = crypto;
-  if (webCrypto.randomUUID) return webCrypto.randomUUID();
-  const hex = Array.from(webCrypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
-}
-
-const retryStatuses = new Set([429, 502, 503, 504]);
-
 /** The form fields of a report, in Open311's names. */
 export function reportFields(report: FelanmalanReport): [string, string][] {
   const fields: [string, string][] = [['service_code', report.serviceCode]];
@@ -174,57 +164,14 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
   const base = options.base.replace(/\/+$/, '');
   const kommunkit = options.server === 'kommunkit';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
-  const retry: RetryOptions = options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry };
+  const retry = retrySettings(options.retry);
 
-  const url = (path: string, query: Record<string, string | number | undefined> = {}): string => {
-    const search = new URLSearchParams();
-    if (options.jurisdiction) search.set('jurisdiction_id', options.jurisdiction);
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
-    const text = search.toString();
-    return `${base}${path}${text ? `?${text}` : ''}`;
-  };
+  const url = (path: string, query: Record<string, QueryValue> = {}): string =>
+    `${base}${path}${queryString({ jurisdiction_id: options.jurisdiction || undefined, ...query })}`;
   const extensions = kommunkit ? 'true' : undefined;
 
-  async function call<T>(target: string, init: RequestInit, retryable: boolean, signal: AbortSignal | undefined): Promise<T> {
-    const settle = async <R>(promise: Promise<R>): Promise<R> => {
-      try {
-        return await promise;
-      } catch (error) {
-        throw signal?.aborted ? error : new NetworkError(error);
-      }
-    };
-    const once = async (): Promise<T> => {
-      signal?.throwIfAborted();
-      const response = await settle(doFetch(target, { ...init, ...(signal ? { signal } : {}) }));
-      const text = await settle(response.text());
-      if (!response.ok) {
-        throw new ApiError(open311Problem(response.status, response.headers.get('content-type'), text), {
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
-        });
-      }
-      try {
-        return JSON.parse(text) as T;
-      } catch {
-        throw new ApiError(synthesizeProblem(502, `Svaret från tjänsten gick inte att tolka (HTTP ${response.status}).`));
-      }
-    };
-    const attempts = retryable ? Math.max(1, Math.floor(retry.attempts)) : 1;
-    for (let attempt = 1; attempt < attempts; attempt++) {
-      try {
-        return await once();
-      } catch (error) {
-        let delay: number | undefined;
-        if (signal?.aborted) delay = undefined;
-        else if (error instanceof NetworkError) delay = backoffDelay(attempt, retry);
-        else if (error instanceof ApiError && retryStatuses.has(error.status)) {
-          delay = error.retryAfterMs === undefined ? backoffDelay(attempt, retry) : error.retryAfterMs <= retry.maxDelayMs ? error.retryAfterMs : undefined;
-        }
-        if (delay === undefined) throw error;
-        await sleep(delay, signal);
-      }
-    }
-    return once();
-  }
+  const call = <T>(target: string, init: RequestInit, retryable: boolean, signal: AbortSignal | undefined): Promise<T> =>
+    exchange(doFetch, target, init, { retry, retryable, signal, problemOf: open311Problem }) as Promise<T>;
 
   const credentials: RequestCredentials = kommunkit ? 'include' : 'same-origin';
   const get = <T>(target: string, signal: AbortSignal | undefined): Promise<T> =>
@@ -261,7 +208,7 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
       let body: FormData | URLSearchParams;
       if (kommunkit) {
         headers[clientHeader] = `sdk/${sdkVersion}`;
-        headers[idempotencyHeader] = newIdempotencyKey();
+        headers[idempotencyHeader] = idempotencyKey();
         const form = new FormData();
         for (const [name, value] of fields) form.append(name, value);
         photos.forEach((photo, index) => {
