@@ -2,7 +2,7 @@ import { msg } from '@lit/localize';
 import { alert, button, checkboxes, continueButton, dateField, errorSummary, fileField, radios, select, spinner, textarea, textField, type Choice } from '@kommunkit/ui';
 import type { Open311Attribute } from '@kommunkit/sdk/felanmalan';
 import { html, nothing, type TemplateResult } from 'lit';
-import { attributeField, fieldId, maxDescriptionLength, maxPhotos, type KkFelanmalan } from '../felanmalan.js';
+import { attributeField, fieldId, maxPhotos, type KkFelanmalan } from '../felanmalan.js';
 import { photoTypes } from '../photos.js';
 import { pageForm, pageTop } from './common.js';
 
@@ -82,7 +82,6 @@ export function renderDetails(host: KkFelanmalan): TemplateResult {
             'Beskriv felet och hur länge det har funnits. Beskrivningen visas öppet för alla, så skriv inte namn eller andra personuppgifter här.',
           ),
           rows: 6,
-          maxlength: maxDescriptionLength,
           onInput: (value) => form.set('description', value),
         })}
         ${attributes}

@@ -1,15 +1,13 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { describedBy, fieldGroup, targetValue, type FieldOptions } from './field.js';
+import { describedBy, fieldGroup, targetValue, type TypedFieldOptions } from './field.js';
 
-export interface DateFieldOptions extends FieldOptions {
+export interface DateFieldOptions extends TypedFieldOptions {
   /** ISO date `YYYY-MM-DD`, or '' when empty. */
   value: string;
   min?: string;
   max?: string;
-  onInput: (value: string) => void;
-  onBlur?: () => void;
 }
 
 /** A native date input: the browser gives a localized, keyboard-operable picker. */

@@ -15,6 +15,13 @@ export interface FieldOptions {
   disabled?: boolean;
 }
 
+/** A field the citizen types into (text, textarea, date): its value, reported on every input. */
+export interface TypedFieldOptions extends FieldOptions {
+  value: string;
+  onInput: (value: string) => void;
+  onBlur?: () => void;
+}
+
 export const hintId = (id: string): string => `${id}-hint`;
 export const errorId = (id: string): string => `${id}-error`;
 

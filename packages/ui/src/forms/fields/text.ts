@@ -1,13 +1,12 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { describedBy, fieldGroup, targetValue, type FieldOptions } from './field.js';
+import { describedBy, fieldGroup, targetValue, type TypedFieldOptions } from './field.js';
 
 /** The widths a text field can suggest, in characters (GOV.UK's set). */
 export type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 
-export interface TextFieldOptions extends FieldOptions {
-  value: string;
+export interface TextFieldOptions extends TypedFieldOptions {
   type?: 'text' | 'email' | 'tel' | 'url' | 'search';
   autocomplete?: string;
   inputmode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'search';
@@ -17,8 +16,6 @@ export interface TextFieldOptions extends FieldOptions {
    */
   width?: InputWidth;
   spellcheck?: boolean;
-  onInput: (value: string) => void;
-  onBlur?: () => void;
 }
 
 export function textField(options: TextFieldOptions): TemplateResult {
@@ -43,12 +40,8 @@ export function textField(options: TextFieldOptions): TemplateResult {
   );
 }
 
-export interface TextareaOptions extends FieldOptions {
-  value: string;
+export interface TextareaOptions extends TypedFieldOptions {
   rows?: number;
-  maxlength?: number;
-  onInput: (value: string) => void;
-  onBlur?: () => void;
 }
 
 export function textarea(options: TextareaOptions): TemplateResult {
