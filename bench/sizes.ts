@@ -54,10 +54,10 @@ async function litFloor(): Promise<Size> {
 }
 
 /** Chunks every page with widgets may share, by their name in the embed's Vite config. */
-const sharedChunks = [
+const sharedChunks: readonly { name: string; label: string; budget?: number }[] = [
   { name: 'runtime', label: 'shared runtime: Lit, ui core, SDK core (every widget)', budget: budgets.runtime },
   { name: 'forms', label: "shared forms kit: ui's form parts (widgets with a form)" },
-] as const;
+];
 
 /**
  * Builds the embed bundle and weighs its parts from Vite's manifest: the loader, the shared
@@ -72,7 +72,8 @@ export async function bundleSizes(): Promise<Row[]> {
   const keysNamed = (name: string) => chunks.filter(([, chunk]) => chunk.file.startsWith(`chunks/${name}-`)).map(([key]) => key);
   const loaderKey = chunks.find(([, chunk]) => chunk.isEntry === true)![0];
   const mapKeys = new Set(keysNamed('map'));
-  const sharedKeys = new Set(sharedChunks.flatMap(({ name }) => keysNamed(name)));
+  const shared = sharedChunks.map((chunk) => ({ ...chunk, keys: keysNamed(chunk.name) }));
+  const sharedKeys = new Set(shared.flatMap(({ keys }) => keys));
 
   /** A chunk and everything it imports statically. */
   const staticClosure = (key: string, seen = new Set<string>()): Set<string> => {
@@ -101,14 +102,11 @@ export async function bundleSizes(): Promise<Row[]> {
     { group, name: 'Lit alone, bundled the same way (reference)', value: format(floor), numbers: { ...floor } },
     row('loader (kommunkit.js)', files([loaderKey]), budgets.loader),
   ];
-  for (const shared of sharedChunks) {
-    const budget = 'budget' in shared ? shared.budget : undefined;
-    rows.push(row(shared.label, files(keysNamed(shared.name)), budget, floor));
-  }
+  for (const { label, keys, budget } of shared) rows.push(row(label, files(keys), budget, floor));
   for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
     const closure = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key));
     const service = /(?:^|\/)([^/]+)\/src\//.exec(widgetKey)?.[1] ?? widgetKey;
-    const uses = sharedChunks.filter(({ name }) => closure.some((key) => keysNamed(name).includes(key))).map(({ name }) => name);
+    const uses = shared.filter(({ keys }) => keys.some((key) => closure.includes(key))).map(({ name }) => name);
     rows.push(row(`service: ${service}, its own chunks (without the map)`, files(closure.filter((key) => !sharedKeys.has(key))), budgets.service));
     rows.push(row(`page with ${service}: loader + ${[...uses, service].join(' + ')}, before the map opens`, files([loaderKey, ...closure]), budgets.page, floor));
   }
