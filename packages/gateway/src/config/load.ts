@@ -10,6 +10,8 @@ export class ConfigError extends Error {
 export interface ResolvedConfig extends GatewayConfig {
   session: { idleMinutes: number; absoluteHours: number };
   limits: { anonymousWritesPerMinute: number };
+  timeouts: Required<NonNullable<GatewayConfig['timeouts']>>;
+  trustProxy: string[];
   kommunById: ReadonlyMap<string, KommunConfig>;
 }
 
@@ -52,6 +54,8 @@ export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
     ...config,
     session: config.session ?? { idleMinutes: 30, absoluteHours: 8 },
     limits: config.limits ?? { anonymousWritesPerMinute: 30 },
+    timeouts: { requestMs: 30_000, headersMs: 10_000, idleMs: 10_000, databaseConnectMs: 5_000, databaseStatementMs: 10_000, ...config.timeouts },
+    trustProxy: config.trustProxy ?? [],
     kommunById,
   };
 }

@@ -111,6 +111,29 @@ export const GatewayConfig = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    timeouts: Type.Optional(
+      Type.Object(
+        {
+          requestMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600_000, description: 'Whole request, body included (Node requestTimeout). Default 30000.' })),
+          headersMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 120_000, description: 'Until the request headers are in (Node headersTimeout). Default 10000.' })),
+          idleMs: Type.Optional(Type.Integer({ minimum: 1000, maximum: 600_000, description: 'A connection that sends nothing this long is closed (Fastify connectionTimeout). Default 10000.' })),
+          databaseConnectMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 60_000, description: 'Waiting for a PostgreSQL connection. Default 5000.' })),
+          databaseStatementMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 600_000, description: 'Longest a statement may run (PostgreSQL statement_timeout). Default 10000.' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    trustProxy: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[0-9a-fA-F.:]+(?:/\\d{1,3})?$' }), {
+        description: 'Addresses or CIDR ranges of the reverse proxies in front of the gateway; only their X-Forwarded-For is believed.',
+      }),
+    ),
+    dataKey: Type.Optional(
+      Type.String({
+        minLength: 32,
+        description: 'Secret the gateway derives its encryption keys from (personnummer in sessions). Keep it out of the file: "${KOMMUNKIT_DATA_KEY}". Required when NODE_ENV=production.',
+      }),
+    ),
     kommuner: Type.Array(Kommun, { minItems: 1 }),
   },
   { additionalProperties: false },

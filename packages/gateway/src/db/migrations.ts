@@ -108,4 +108,34 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('report').addColumn('synced_at', 'timestamptz').execute();
     },
   },
+  '0004-hardening': {
+    async up(db: Kysely<unknown>) {
+      // Sessions are short-lived: dropping the ones in flight is cheaper than re-encrypting them.
+      await db.deleteFrom('session' as never).execute();
+      await db.schema.alterTable('session').dropColumn('personnummer').execute();
+      await db.schema.alterTable('session').addColumn('personnummer_sealed', 'text').execute();
+      await db.deleteFrom('auth_request' as never).execute();
+      await db.schema.alterTable('auth_request').addColumn('browser_hash', 'text', (col) => col.notNull()).execute();
+      await db.schema.alterTable('report').addColumn('request_hash', 'text').execute();
+      await db.schema
+        .createTable('rate_limit')
+        .addColumn('key', 'text', (col) => col.primaryKey())
+        .addColumn('count', 'integer', (col) => col.notNull())
+        .addColumn('reset_at', 'timestamptz', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('rate_limit_reset_at').on('rate_limit').column('reset_at').execute();
+      await db.schema
+        .createTable('dev_idp_entry')
+        .addColumn('model', 'text', (col) => col.notNull())
+        .addColumn('id', 'text', (col) => col.notNull())
+        .addColumn('payload', 'jsonb', (col) => col.notNull())
+        .addColumn('uid', 'text')
+        .addColumn('grant_id', 'text')
+        .addColumn('expires_at', 'timestamptz')
+        .addPrimaryKeyConstraint('dev_idp_entry_pkey', ['model', 'id'])
+        .execute();
+      await db.schema.createIndex('dev_idp_entry_uid').on('dev_idp_entry').column('uid').execute();
+      await db.schema.createIndex('dev_idp_entry_grant').on('dev_idp_entry').column('grant_id').execute();
+    },
+  },
 };

@@ -11,6 +11,8 @@ export interface AuthRequestTable {
   code_verifier: string;
   nonce: string;
   return_url: string;
+  /** SHA-256 of the login cookie set in the browser that started the login (login CSRF defence). */
+  browser_hash: string;
   expires_at: Timestamp;
 }
 
@@ -19,7 +21,8 @@ export interface SessionTable {
   id: string;
   kommun_id: string;
   subject: string;
-  personnummer: string | null;
+  /** The personnummer encrypted with the gateway's data key (AES-256-GCM), never in plain text. */
+  personnummer_sealed: string | null;
   given_name: string;
   family_name: string;
   name: string;
@@ -71,6 +74,8 @@ export interface ReportTable {
   external_id: string | null;
   /** When its status was last read back from that server. */
   synced_at: Date | null;
+  /** SHA-256 of the request that carried `idempotency_key`: the same key with another payload is refused. */
+  request_hash: string | null;
 }
 
 export interface ReportEventTable {
@@ -91,6 +96,23 @@ export interface ReportPhotoTable {
   height: number;
 }
 
+/** A fixed-window rate-limit counter shared by every gateway instance. */
+export interface RateLimitTable {
+  key: string;
+  count: number;
+  reset_at: Timestamp;
+}
+
+/** The dev identity provider's state (oidc-provider adapter models and its keys), shared by instances. */
+export interface DevIdpEntryTable {
+  model: string;
+  id: string;
+  payload: ColumnType<unknown, string, string>;
+  uid: string | null;
+  grant_id: string | null;
+  expires_at: Timestamp | null;
+}
+
 export interface Database {
   auth_request: AuthRequestTable;
   session: SessionTable;
@@ -99,4 +121,6 @@ export interface Database {
   report: ReportTable;
   report_event: ReportEventTable;
   report_photo: ReportPhotoTable;
+  rate_limit: RateLimitTable;
+  dev_idp_entry: DevIdpEntryTable;
 }

@@ -10,12 +10,13 @@ import {
   type Open311Service,
   type Open311ServiceDefinition,
 } from '@kommunkit/contract';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { CategoryConfig, FelanmalanSettings, KommunConfig } from '../config/schema.js';
 import { anonymousWrite } from '../http/rate-limits.js';
 import { sameSecret } from '../http/secrets.js';
-import { Open311Error, sendOpen311, sendOpen311Error, shapes, type Format } from './open311-format.js';
+import { formatOf, installOpen311Errors } from './open311-errors.js';
+import { Open311Error, sendOpen311, shapes } from './open311-format.js';
 import { PhotoError, storablePhoto, type StoredPhoto } from './photos.js';
 import { parseReport, type Fields } from './report-input.js';
 import { forwardTarget, Open311Forwarder } from './forward.js';
@@ -27,8 +28,6 @@ const maxRangeDays = 90;
 
 type Params = { format: string; code?: string; id?: string; token?: string };
 type Query = Record<string, string | undefined>;
-
-const formatOf = (request: FastifyRequest): Format => ((request.params as Partial<Params>).format === 'xml' || /\.xml(\?|$)/.test(request.url) ? 'xml' : 'json');
 
 export function toService(category: CategoryConfig): Open311Service {
   return {
@@ -44,9 +43,8 @@ export function toService(category: CategoryConfig): Open311Service {
 }
 
 /**
- * Open311 GeoReport v2 for felanmälan, JSON and XML, with `jurisdiction_id` naming the kommun.
- * Its errors are the spec's `[{code, description}]` (with a `field` extension), not problem
- * details, so the routes live in a scope with error handling of their own.
+ * Open311 GeoReport v2 for felanmälan, JSON and XML, with `jurisdiction_id` naming the kommun,
+ * in a scope with Open311's own error answers (`open311-errors.ts`).
  */
 export async function open311Routes(app: FastifyInstance, { config, store }: { config: ResolvedConfig; store: ReportStore }): Promise<void> {
   await app.register(
@@ -55,24 +53,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
       await scope.register(formbody, { bodyLimit: 64 * 1024 });
       await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
 
-      scope.setErrorHandler((error: FastifyError | Open311Error, request, reply) => {
-        const format = formatOf(request);
-        if (error instanceof Open311Error) return sendOpen311Error(reply, format, error);
-        if (error.validation) {
-          const first = error.validation[0];
-          const missing = first?.params.missingProperty;
-          const field = typeof missing === 'string' ? missing : (first?.instancePath.replace(/^\//, '') ?? '');
-          return sendOpen311Error(reply, format, Open311Error.of(400, `Ogiltigt värde${field ? ` för ${field}` : ''}.`, field || undefined));
-        }
-        const status = error.statusCode ?? 500;
-        if (status === 413) return sendOpen311Error(reply, format, Open311Error.of(413, `Högst ${String(maxPhotos)} bilder på högst ${String(maxPhotoBytes / 1024 / 1024)} MB var.`, 'media'));
-        if (status === 415) return sendOpen311Error(reply, format, Open311Error.of(415, 'Skicka formuläret som application/x-www-form-urlencoded eller multipart/form-data.'));
-        if (status === 429) return sendOpen311Error(reply, format, Open311Error.of(429, 'För många anmälningar på kort tid. Vänta en stund och försök igen.'));
-        if (status < 500) return sendOpen311Error(reply, format, Open311Error.of(400, 'Begäran kunde inte tolkas.'));
-        request.log.error({ err: error }, 'unexpected error');
-        return sendOpen311Error(reply, format, Open311Error.of(500, 'Något gick fel hos oss. Försök igen om en stund.'));
-      });
-      scope.setNotFoundHandler((request, reply) => sendOpen311Error(reply, formatOf(request), Open311Error.of(404, 'Resursen finns inte.')));
+      installOpen311Errors(scope);
 
       /** Every Open311 resource takes a `.json` or `.xml` suffix. */
       const withFormat = { schema: { params: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xml'] } } } } };

@@ -1,5 +1,6 @@
 import { problemMediaType, problemTypes, type FieldError, type Problem, type ProblemType } from '@kommunkit/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable, retryAfterSeconds } from '../db/unavailable.js';
 
 /** Swedish titles, one per problem type, so a client can show `title` as it is. */
 const titles: Record<ProblemType, string> = {
@@ -48,6 +49,12 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
     .serializer(JSON.stringify)
     .send(body);
 }
+
+/** The answer while a dependency (the database) is away: try again in a few seconds. */
+export const unavailable = (): HttpProblem =>
+  new HttpProblem(503, problemTypes.unavailable, 'Tjänsten har ett tillfälligt fel. Försök igen om en liten stund.', undefined, {
+    'retry-after': String(retryAfterSeconds),
+  });
 
 /** Swedish text for the JSON Schema keywords a citizen's input can fail. */
 const validationMessages: Record<string, (params: Record<string, unknown>) => string> = {
@@ -116,7 +123,11 @@ export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: s
       const detail = status === 400 ? 'Begäran kunde inte tolkas' : undefined;
       return sendProblem(reply, new HttpProblem(status, statusTypes[status], detail));
     }
-    if (status === 503) return sendProblem(reply, new HttpProblem(503, problemTypes.unavailable));
+    if (status === 503) return sendProblem(reply, unavailable());
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendProblem(reply, unavailable());
+    }
     request.log.error({ err: error }, 'unexpected error');
     return sendProblem(reply, new HttpProblem(500, problemTypes.internal));
   });

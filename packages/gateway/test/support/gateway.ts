@@ -84,7 +84,7 @@ export async function startGateway(
     url,
     config,
     reset: async () => {
-      await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo`.execute(db);
+      await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, rate_limit, dev_idp_entry`.execute(db);
     },
     close: async () => {
       await app.close();
