@@ -25,6 +25,7 @@ export const problemTypes = {
   serviceDisabled: 'urn:kommunkit:problem:service-disabled',
   methodNotAllowed: 'urn:kommunkit:problem:method-not-allowed',
   payloadTooLarge: 'urn:kommunkit:problem:payload-too-large',
+  requestTimeout: 'urn:kommunkit:problem:request-timeout',
   unsupportedMediaType: 'urn:kommunkit:problem:unsupported-media-type',
   rateLimited: 'urn:kommunkit:problem:rate-limited',
   conflict: 'urn:kommunkit:problem:conflict',

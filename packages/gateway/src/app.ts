@@ -13,12 +13,17 @@ import { caseWorkerRoutes } from './felanmalan/case-worker.js';
 import { open311Routes } from './felanmalan/open311-routes.js';
 import { ReportStore } from './felanmalan/store.js';
 import { healthRoutes } from './health.js';
+import { installClientErrors, serverOptions } from './http/client-errors.js';
+import { installSecurityHeaders } from './http/headers.js';
 import { resolveKommun } from './http/kommun.js';
+import { startHousekeeping } from './housekeeping.js';
+import { installInputHygiene } from './http/hygiene.js';
 import { installProblemHandlers } from './http/problem.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { trackRouteMethods } from './http/route-methods.js';
 import { installSecurity } from './http/security.js';
 import { kommunRoutes } from './kommun-routes.js';
-import { loggerOptions } from './logging.js';
+import { AccessLog, productionLogger } from './logging.js';
 import { siteRoutes } from './site.js';
 import type { Gateway } from './types.js';
 
@@ -35,24 +40,32 @@ export interface GatewayOptions {
 
 export const devIdpPath = '/dev-idp';
 
-export async function buildGateway({ config, db, logger = loggerOptions(), siteRoot, embedRoot }: GatewayOptions): Promise<Gateway> {
+export async function buildGateway({ config, db, logger = productionLogger(), siteRoot, embedRoot }: GatewayOptions): Promise<Gateway> {
   const app = Fastify({
     logger,
-    trustProxy: process.env.TRUST_PROXY === '1',
+    // One access line per request, with method, route, URL, status and duration.
+    logController: new AccessLog(),
+    // Only the named proxies' X-Forwarded-For is believed; anyone else could claim any address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Time limits, and the router's and Node's own errors in the contract's shapes.
+    ...serverOptions(config),
     // Reject unknown fields instead of silently dropping them, and report every bad field at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const methodsFor = trackRouteMethods(app);
   installProblemHandlers(app, methodsFor);
+  installSecurityHeaders(app, config);
+  installClientErrors(app);
   resolveKommun(app, config);
   await installSecurity(app, config);
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  installInputHygiene(app);
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
 
-  const sessions = new SessionStore(db, config);
+  const sessions = new SessionStore(db, config, app.log);
   healthRoutes(app, { db });
   kommunRoutes(app);
   authRoutes(app, { config, db, sessions, providers: new IdentityProviders() });
@@ -72,14 +85,12 @@ export async function buildGateway({ config, db, logger = loggerOptions(), siteR
       }));
     // Loaded only when enabled, so a production gateway does not even contain the test persons.
     const { devIdp } = await import('./dev-idp/plugin.js');
-    await app.register(devIdp, { issuer, clients });
+    await app.register(devIdp, { issuer, clients, db });
   }
 
   await embedRoutes(app, embedRoot);
   await siteRoutes(app, { root: siteRoot, publicUrl: config.publicUrl });
 
-  const purge = setInterval(() => void sessions.purgeExpired().catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed')), 10 * 60_000);
-  purge.unref();
-  app.addHook('onClose', () => clearInterval(purge));
+  startHousekeeping(app, db, sessions);
   return app;
 }

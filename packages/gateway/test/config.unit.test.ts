@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveConfig, substituteEnv } from '../src/config/load.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, resolveConfig, substituteEnv } from '../src/config/load.js';
 
 const valid = {
   publicUrl: 'https://e-tjanster.exempelstad.se',
@@ -56,5 +59,20 @@ describe('gateway config', () => {
     expect(substituteEnv(raw, { KK_SECRET: 'hemligt' })).toEqual({ publicUrl: 'http://localhost:8080', idp: { clientSecret: 'hemligt' } });
     expect(substituteEnv(raw, { KK_SECRET: 'x', PORT: '9000' })).toMatchObject({ publicUrl: 'http://localhost:9000' });
     expect(() => substituteEnv(raw, {})).toThrow('idp.clientSecret: environment variable KK_SECRET is not set');
+  });
+
+  it('believes X-Forwarded-For only from proxies it names: TRUST_PROXY lists them, "1" is refused', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'kk-config-')), 'kommunkit.json');
+    writeFileSync(file, JSON.stringify(valid));
+    expect(loadConfig(file, {}).trustProxy).toEqual([]);
+    expect(loadConfig(file, { TRUST_PROXY: '10.0.0.5, 10.0.1.0/24' }).trustProxy).toEqual(['10.0.0.5', '10.0.1.0/24']);
+    for (const value of ['1', 'true']) expect(() => loadConfig(file, { TRUST_PROXY: value })).toThrow('must name the proxies');
+    expect(() => loadConfig(file, { TRUST_PROXY: 'en proxy' })).toThrow('trustProxy[0]');
+  });
+
+  it('fills in time limits with sane defaults and keeps what the operator set', () => {
+    expect(resolveConfig(valid).timeouts).toEqual({ requestMs: 30_000, headersMs: 10_000, idleMs: 10_000, databaseConnectMs: 5_000, databaseStatementMs: 10_000 });
+    expect(resolveConfig({ ...valid, timeouts: { requestMs: 5000 } }).timeouts.requestMs).toBe(5000);
+    expect(() => resolveConfig({ ...valid, timeouts: { requestMs: 0 } })).toThrow('timeouts.requestMs');
   });
 });

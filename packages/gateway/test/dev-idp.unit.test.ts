@@ -1,14 +1,23 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
 import Personnummer from 'personnummer';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { personnummerClaim } from '../src/auth/oidc.js';
+import { openDatabase, type Db } from '../src/db/database.js';
+import { purgeDevIdp } from '../src/dev-idp/db-adapter.js';
 import { loginPage } from '../src/dev-idp/login-page.js';
 import { ageOn, createTestPersons, formatPersonnummer, luhnCheckDigit, testPersonIds, testPersons, type TestPerson } from '../src/dev-idp/persons.js';
 import { devIdp } from '../src/dev-idp/plugin.js';
 import { createDevProvider, loa3 } from '../src/dev-idp/provider.js';
+
+/** The IdP keeps its state in the database: PGlite in memory, one for the whole file. */
+let db: Db;
+beforeAll(async () => {
+  db = await openDatabase({});
+});
+afterAll(() => db.destroy());
 
 /** 2026-11-23 at noon in Sweden: the day the ages below are stated for. */
 const reference = new Date('2026-11-23T12:00:00+01:00');
@@ -183,7 +192,10 @@ class Browser {
 }
 
 interface RunningIdp {
-  app: FastifyInstance;
+  /** Every instance behind the IdP's one address. */
+  apps: FastifyInstance[];
+  /** Which instance answered each request, in order (0, 1, …). */
+  served: number[];
   origin: string;
   issuer: string;
   close(): Promise<void>;
@@ -194,38 +206,56 @@ const clients = {
   post: { clientId: 'grannby', clientSecret: 'secret-grannby-0123456789', redirectUri: 'http://kommun.test/api/v1/grannby/auth/callback' },
 } as const;
 
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
 /**
- * A Fastify app with the plugin on 127.0.0.1:0. The issuer needs the port before the plugin is
- * registered, so the app's server is made by us (serverFactory) and listens first.
+ * Fastify apps with the plugin behind one server on 127.0.0.1:0, which hands requests to them in
+ * turn (round robin) when there are several, all on one database. The issuer needs the port
+ * before the plugin is registered, so the server is made by us and listens first; each app gives
+ * its request handler to us (serverFactory) and never listens itself.
  */
-async function startIdp(fastifyOptions: { trustProxy?: boolean } = {}): Promise<RunningIdp> {
-  let server: Server | undefined;
-  const app = Fastify({
-    logger: false,
-    ...fastifyOptions,
-    serverFactory: (handler) => (server = createServer(handler)),
+async function startIdp(fastifyOptions: { trustProxy?: boolean } = {}, instances = 1): Promise<RunningIdp> {
+  const handlers: Handler[] = [];
+  const served: number[] = [];
+  const listening = createServer((request, response) => {
+    const instance = served.length % handlers.length;
+    served.push(instance);
+    handlers[instance]!(request, response);
   });
-  const listening = server!;
   await new Promise<void>((resolve, reject) => {
     listening.once('error', reject);
     listening.listen(0, '127.0.0.1', resolve);
   });
   const origin = `http://127.0.0.1:${String((listening.address() as AddressInfo).port)}`;
   const issuer = `${origin}/dev-idp`;
-  await app.register(devIdp, {
-    issuer,
-    clients: [
-      { clientId: clients.basic.clientId, clientSecret: clients.basic.clientSecret, redirectUris: [clients.basic.redirectUri], clientName: 'Exempelstads kommun' },
-      { clientId: clients.post.clientId, clientSecret: clients.post.clientSecret, redirectUris: [clients.post.redirectUri] },
-    ],
-  });
-  await app.ready();
+  const apps: FastifyInstance[] = [];
+  for (let instance = 0; instance < instances; instance += 1) {
+    const app = Fastify({
+      logger: false,
+      ...fastifyOptions,
+      serverFactory: (handler) => {
+        handlers.push(handler);
+        return createServer();
+      },
+    });
+    await app.register(devIdp, {
+      issuer,
+      db,
+      clients: [
+        { clientId: clients.basic.clientId, clientSecret: clients.basic.clientSecret, redirectUris: [clients.basic.redirectUri], clientName: 'Exempelstads kommun' },
+        { clientId: clients.post.clientId, clientSecret: clients.post.clientSecret, redirectUris: [clients.post.redirectUri] },
+      ],
+    });
+    await app.ready();
+    apps.push(app);
+  }
   return {
-    app,
+    apps,
+    served,
     origin,
     issuer,
     close: async () => {
-      await app.close();
+      for (const app of apps) await app.close();
       listening.closeAllConnections();
       await new Promise<void>((resolve) => listening.close(() => resolve()));
     },
@@ -244,38 +274,38 @@ function readLoginPage(html: string, pageUrl: URL) {
   return { action: new URL(action!, pageUrl), abort: new URL(abort!, pageUrl), values };
 }
 
+/** Starts an authorization request and lands on the login page. */
+async function openLoginPage(browser: Browser, configuration: client.Configuration, which: (typeof clients)[keyof typeof clients], extra: Record<string, string> = {}) {
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const authorizationUrl = client.buildAuthorizationUrl(configuration, {
+    redirect_uri: which.redirectUri,
+    scope: 'openid profile',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+    nonce,
+    ...extra,
+  });
+  const { response, url } = await browser.follow(authorizationUrl, which.redirectUri);
+  return { response, url, html: await response.text(), verifier, state, nonce };
+}
+
+async function choose(browser: Browser, action: URL, person: string, redirectUri: string) {
+  return browser.follow(action, redirectUri, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ person }).toString(),
+  });
+}
+
 describe('the development identity provider over HTTP', () => {
   let idp: RunningIdp;
   beforeAll(async () => {
     idp = await startIdp();
   });
   afterAll(() => idp.close());
-
-  /** Starts an authorization request and lands on the login page. */
-  async function openLoginPage(browser: Browser, configuration: client.Configuration, which: (typeof clients)[keyof typeof clients], extra: Record<string, string> = {}) {
-    const verifier = client.randomPKCECodeVerifier();
-    const state = client.randomState();
-    const nonce = client.randomNonce();
-    const authorizationUrl = client.buildAuthorizationUrl(configuration, {
-      redirect_uri: which.redirectUri,
-      scope: 'openid profile',
-      code_challenge: await client.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: 'S256',
-      state,
-      nonce,
-      ...extra,
-    });
-    const { response, url } = await browser.follow(authorizationUrl, which.redirectUri);
-    return { response, url, html: await response.text(), verifier, state, nonce };
-  }
-
-  async function choose(browser: Browser, action: URL, person: string, redirectUri: string) {
-    return browser.follow(action, redirectUri, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ person }).toString(),
-    });
-  }
 
   it('publishes discovery metadata under the mount path: code flow, PKCE S256, secret-based client auth, the personnummer claim', async () => {
     const response = await fetch(`${idp.issuer}/.well-known/openid-configuration`);
@@ -453,6 +483,68 @@ describe('the development identity provider over HTTP', () => {
   });
 });
 
+describe('the development identity provider as two instances on one database', () => {
+  let idp: RunningIdp;
+  beforeAll(async () => {
+    idp = await startIdp({}, 2);
+  });
+  afterAll(() => idp.close());
+
+  it('finishes a login whose every request goes to the other instance than the one before (round robin)', async () => {
+    const jwks = async () => ((await (await fetch(`${idp.issuer}/jwks`)).json()) as { keys: { kid: string; n: string }[] }).keys;
+    const [first, second] = [await jwks(), await jwks()];
+    expect(first).toEqual(second);
+
+    const configuration = await discover(idp.issuer, clients.basic, client.ClientSecretBasic(clients.basic.clientSecret));
+    const browser = new Browser();
+    const before = idp.served.length;
+    const { response, url, html, verifier, state, nonce } = await openLoginPage(browser, configuration, clients.basic);
+    expect(response.status).toBe(200);
+    const guardian = guardianOf(testPersons);
+    const { callback } = await choose(browser, readLoginPage(html, url).action, guardian.id, clients.basic.redirectUri);
+    expect(callback?.searchParams.get('state')).toBe(state);
+    const tokens = await client.authorizationCodeGrant(configuration, callback!, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+    expect(tokens.claims()?.sub).toBe(guardian.id);
+    expect((await client.fetchUserInfo(configuration, tokens.access_token, guardian.id))[personnummerClaim]).toBe(guardian.personnummer);
+
+    // auth, login page, login POST, resume, token, userinfo (and the jwks fetch): both instances, in turn.
+    const hops = idp.served.slice(before);
+    expect(hops.length).toBeGreaterThanOrEqual(6);
+    hops.forEach((instance, hop) => expect(instance, `hop ${String(hop)}`).toBe((before + hop) % 2));
+  });
+
+  it('keeps its state in the database: an interaction deleted there is gone on both instances', async () => {
+    const configuration = await discover(idp.issuer, clients.basic, client.ClientSecretBasic(clients.basic.clientSecret));
+    const browser = new Browser();
+    const { url, html } = await openLoginPage(browser, configuration, clients.basic);
+    const uid = url.pathname.split('/').pop()!;
+    const stored = await db.selectFrom('dev_idp_entry').select(['model', 'expires_at']).where('model', '=', 'Interaction').where('id', '=', uid).executeTakeFirst();
+    expect(stored?.expires_at?.getTime()).toBeGreaterThan(Date.now());
+
+    // Expired in the table: the next instance to look it up finds nothing, and deletes the row.
+    await db.updateTable('dev_idp_entry').set({ expires_at: new Date(Date.now() - 1000) }).where('model', '=', 'Interaction').where('id', '=', uid).execute();
+    for (let instance = 0; instance < 2; instance += 1) {
+      const { response } = await choose(browser, readLoginPage(html, url).action, testPersonIds.guardian, clients.basic.redirectUri);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain('Inloggningen kunde inte slutföras');
+    }
+    expect(await db.selectFrom('dev_idp_entry').select('id').where('model', '=', 'Interaction').where('id', '=', uid).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('purges expired entries (housekeeping) and keeps live ones and its keys', async () => {
+    const entry = (id: string, expiresAt: Date | null) => ({ model: 'AccessToken', id, payload: JSON.stringify({ jti: id }), uid: null, grant_id: null, expires_at: expiresAt });
+    await db
+      .insertInto('dev_idp_entry')
+      .values([entry('purge-old', new Date(Date.now() - 1000)), entry('purge-live', new Date(Date.now() + 60_000))])
+      .execute();
+    await purgeDevIdp(db);
+    const left = await db.selectFrom('dev_idp_entry').select(['model', 'id']).execute();
+    expect(left.map((row) => row.id)).not.toContain('purge-old');
+    expect(left.map((row) => row.id)).toContain('purge-live');
+    expect(left.map((row) => row.model)).toContain('KommunkitKeys');
+  });
+});
+
 describe('the development identity provider behind a trusted TLS proxy', () => {
   it('builds its URLs from the forwarded scheme and host, as the gateway sees them', async () => {
     const idp = await startIdp({ trustProxy: true });
@@ -475,19 +567,19 @@ describe('the development identity provider in production', () => {
 
   it('refuses to be created when NODE_ENV is production', () => {
     vi.stubEnv('NODE_ENV', 'production');
-    expect(() => createDevProvider('http://localhost:8080/dev-idp', [])).toThrow(/refuses to start because NODE_ENV=production/);
+    expect(() => createDevProvider('http://localhost:8080/dev-idp', [], { db, keys: { signing: [], cookies: [] } })).toThrow(/refuses to start because NODE_ENV=production/);
   });
 
   it('refuses to be registered on an app when NODE_ENV is production', async () => {
     vi.stubEnv('NODE_ENV', 'production');
     const app = Fastify({ logger: false });
-    await expect(app.register(devIdp, { issuer: 'http://localhost:8080/dev-idp', clients: [] }).ready()).rejects.toThrow(/NODE_ENV=production/);
+    await expect(app.register(devIdp, { issuer: 'http://localhost:8080/dev-idp', clients: [], db }).ready()).rejects.toThrow(/NODE_ENV=production/);
     await app.close();
   });
 
   it('refuses an issuer without a path to mount at', async () => {
     const app = Fastify({ logger: false });
-    await expect(app.register(devIdp, { issuer: 'http://localhost:8080/', clients: [] }).ready()).rejects.toThrow(/issuer with a path/);
+    await expect(app.register(devIdp, { issuer: 'http://localhost:8080/', clients: [], db }).ready()).rejects.toThrow(/issuer with a path/);
     await app.close();
   });
 });

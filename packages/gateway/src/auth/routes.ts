@@ -1,5 +1,6 @@
 import { operations, problemTypes } from '@kommunkit/contract';
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
 import type { Db } from '../db/database.js';
@@ -8,9 +9,45 @@ import { HttpProblem } from '../http/problem.js';
 import type { Gateway } from '../types.js';
 import { anonymousWrite } from '../http/rate-limits.js';
 import { client, personnummerClaim, type IdentityProviders } from './oidc.js';
-import { toUser, type SessionStore } from './sessions.js';
+import { isLoopback, toUser, type SessionStore } from './sessions.js';
 
 const loginLifetimeMs = 10 * 60_000;
+
+/**
+ * Binds a login to the browser that started it (login CSRF): `auth/login` sets this cookie and
+ * keeps the SHA-256 of its value with the state; the callback finishes only a state whose hash
+ * matches the cookie it is sent with. A callback URL made by someone else, opened in the
+ * victim's browser, finds no match there, so nobody is logged in to another's account.
+ */
+const loginCookie = 'kk_login';
+const loginCookieValue = /^[\w-]{43}$/;
+const loginCookiePath = (kommunId: string): string => `/api/v1/${kommunId}/auth`;
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('base64url');
+
+const loginCookieOptions = (request: FastifyRequest, kommunId: string) => ({
+  path: loginCookiePath(kommunId),
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: !isLoopback(request.hostname),
+});
+
+/**
+ * The browser's login cookie value: the one it already holds (so two tabs logging in at once
+ * both finish), else a new random one. Its lifetime restarts with every login started.
+ */
+function bindBrowser(request: FastifyRequest, reply: FastifyReply, kommunId: string): string {
+  const held = request.cookies[loginCookie];
+  const value = held && loginCookieValue.test(held) ? held : randomBytes(32).toString('base64url');
+  reply.setCookie(loginCookie, value, { ...loginCookieOptions(request, kommunId), maxAge: loginLifetimeMs / 1000 });
+  return value;
+}
+
+const loginNotFinished = () =>
+  new HttpProblem(
+    400,
+    problemTypes.loginFailed,
+    'Inloggningen gick inte att slutföra: den tog för lång tid, har redan använts eller startades i en annan webbläsare. Börja om från sidan du kom från.',
+  );
 
 /** Only back to a page on the kommun's own list: the login must never be an open redirect. */
 export function safeReturnUrl(kommun: KommunConfig, value: string): URL {
@@ -63,6 +100,7 @@ export function authRoutes(
       const state = client.randomState();
       const nonce = client.randomNonce();
       const codeVerifier = client.randomPKCECodeVerifier();
+      const browser = bindBrowser(request, reply, kommun.id);
       await db
         .insertInto('auth_request')
         .values({
@@ -71,6 +109,7 @@ export function authRoutes(
           kommun_id: kommun.id,
           code_verifier: codeVerifier,
           return_url: returnUrl.href,
+          browser_hash: sha256(browser),
           expires_at: new Date(Date.now() + loginLifetimeMs),
         })
         .execute();
@@ -90,16 +129,28 @@ export function authRoutes(
     ...operations.loginCallback,
     handler: async (request, reply) => {
       const kommun = kommunOf(request);
-      // Deleting the row is what makes a state usable once, even with two callbacks racing.
+      const browser = request.cookies[loginCookie];
+      if (!browser) throw loginNotFinished();
+      const browserHash = sha256(browser);
+      // Deleting the row is what makes a state usable once, even with two callbacks racing. Only
+      // the browser that started the login deletes it: a callback opened elsewhere (an attacker's
+      // link, a guessed state) neither finishes nor uses up the citizen's own login.
       const pending = await db
         .deleteFrom('auth_request')
         .where('state', '=', request.query.state)
         .where('kommun_id', '=', kommun.id)
+        .where('browser_hash', '=', browserHash)
         .returningAll()
         .executeTakeFirst();
-      if (!pending || pending.expires_at.getTime() < Date.now()) {
-        throw new HttpProblem(400, problemTypes.loginFailed, 'Inloggningen tog för lång tid eller har redan använts. Börja om från sidan du kom från.');
-      }
+      if (!pending || pending.expires_at.getTime() < Date.now()) throw loginNotFinished();
+      // The cookie goes with the last login this browser has in progress (another tab may have one).
+      const another = await db
+        .selectFrom('auth_request')
+        .select('state')
+        .where('browser_hash', '=', browserHash)
+        .where('expires_at', '>', new Date())
+        .executeTakeFirst();
+      if (!another) reply.clearCookie(loginCookie, loginCookieOptions(request, kommun.id));
       if (request.query.error) return reply.redirect(backWithOutcome(pending.return_url, 'cancelled'), 302);
 
       const configuration = await provider(kommun, request.log);

@@ -79,12 +79,20 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv = process.e
   return value;
 }
 
-export function loadConfig(path: string): ResolvedConfig {
+export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): ResolvedConfig {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new ConfigError(`Cannot read gateway config ${path}: ${(error as Error).message}`);
   }
-  return resolveConfig(substituteEnv(raw), path);
+  const config = substituteEnv(raw, env) as Record<string, unknown>;
+  const proxies = env.TRUST_PROXY;
+  if (proxies !== undefined && proxies !== '') {
+    if (/^(1|true|yes)$/i.test(proxies)) {
+      throw new ConfigError('TRUST_PROXY must name the proxies in front of the gateway (e.g. TRUST_PROXY=10.0.0.5,10.0.1.0/24), not "1": otherwise any client could claim any address in X-Forwarded-For.');
+    }
+    config.trustProxy = proxies.split(',').map((proxy) => proxy.trim());
+  }
+  return resolveConfig(config, path);
 }

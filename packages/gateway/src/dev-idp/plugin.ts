@@ -3,6 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import type { IncomingMessage } from 'node:http';
 import { errors, type InteractionResults } from 'oidc-provider';
+import type { Db } from '../db/database.js';
+import { devIdpKeys } from './db-adapter.js';
 import { errorPage, loginCss, loginPage, pageHeaders } from './login-page.js';
 import { personById, testPersons } from './persons.js';
 import { assertNotProduction, createDevProvider, issuerPath, loa3, type DevIdpClient } from './provider.js';
@@ -16,6 +18,8 @@ export interface DevIdpOptions {
    */
   issuer: string;
   clients: readonly DevIdpClient[];
+  /** Where the provider keeps its state and keys, shared by every instance on that database. */
+  db: Db;
 }
 
 type RawWithMount = IncomingMessage & { originalUrl?: string; baseUrl?: string };
@@ -37,11 +41,11 @@ function explain(error: errors.OIDCProviderError): string {
  *   oidc-provider's mounting docs do, so the URLs it builds keep the prefix.
  * Refuses to register when NODE_ENV is production.
  */
-async function devIdpPlugin(app: FastifyInstance, { issuer, clients }: DevIdpOptions): Promise<void> {
+async function devIdpPlugin(app: FastifyInstance, { issuer, clients, db }: DevIdpOptions): Promise<void> {
   assertNotProduction();
   const prefix = issuerPath(issuer);
   if (!prefix) throw new Error(`The dev identity provider needs an issuer with a path to mount at (e.g. http://localhost:8080/dev-idp), not ${issuer}`);
-  const provider = createDevProvider(issuer, clients);
+  const provider = createDevProvider(issuer, clients, { db, keys: await devIdpKeys(db) });
   // Koa trusts X-Forwarded-* only with `proxy`; the mount below sets them from what Fastify
   // concluded under its own `trustProxy`, so the provider sees the scheme and host the gateway sees.
   provider.proxy = true;

@@ -1,8 +1,8 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { personnummerClaim } from '../auth/oidc.js';
+import type { Db } from '../db/database.js';
+import { databaseAdapter, type DevIdpKeys } from './db-adapter.js';
 import { errorPage } from './login-page.js';
-import { memoryAdapter } from './memory-adapter.js';
 import { personById } from './persons.js';
 
 /** A relying party of the dev identity provider: in practice the gateway, once per kommun. */
@@ -41,16 +41,16 @@ export const issuerPath = (issuer: string): string => new URL(issuer).pathname.r
  * An OpenID Provider (oidc-provider) standing in for a kommun's e-legitimation broker in
  * development and tests: authorization code flow with PKCE (S256) required, confidential
  * clients (client_secret_basic or client_secret_post), scopes `openid profile`, and the
- * personnummer in the OIDC Sweden claim. The signing key and the cookie keys are made fresh
- * at every start: nothing secret is committed, and nothing survives a restart.
+ * personnummer in the OIDC Sweden claim. Its state (the adapter) is in the database and its
+ * signing and cookie keys come from there too (`devIdpKeys`), so any number of gateway
+ * instances on one database act as one IdP; nothing secret is committed.
  *
  * The login page is not oidc-provider's: the `devIdp` Fastify plugin serves it at
  * `{issuer path}/interaction/{uid}` and finishes the interaction with login and consent at once.
  */
-export function createDevProvider(issuer: string, clients: readonly DevIdpClient[]): Provider {
+export function createDevProvider(issuer: string, clients: readonly DevIdpClient[], { db, keys }: { db: Db; keys: DevIdpKeys }): Provider {
   assertNotProduction();
   const path = issuerPath(issuer);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
   // Every authorization request shows the login page, even with a live session at the IdP,
   // so a tester can pick another person after logging out of the gateway (no silent SSO).
@@ -62,7 +62,7 @@ export function createDevProvider(issuer: string, clients: readonly DevIdpClient
   );
 
   const configuration: Configuration = {
-    adapter: memoryAdapter(),
+    adapter: databaseAdapter(db),
     clients: clients.map((client) => ({
       client_id: client.clientId,
       client_secret: client.clientSecret,
@@ -76,9 +76,9 @@ export function createDevProvider(issuer: string, clients: readonly DevIdpClient
     clientAuthMethods: ['client_secret_basic', 'client_secret_post'],
     responseTypes: ['code'],
     pkce: { required: () => true },
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: `dev-${randomBytes(6).toString('base64url')}`, use: 'sig', alg: 'RS256' }] },
+    jwks: { keys: keys.signing },
     cookies: {
-      keys: [randomBytes(32).toString('base64url')],
+      keys: keys.cookies,
       names: { session: 'kk_dev_idp_session', interaction: 'kk_dev_idp_interaction', resume: 'kk_dev_idp_resume' },
       // The IdP's session cookie stays under its own path, out of the gateway's API requests.
       long: { httpOnly: true, sameSite: 'lax', path: path || '/' },

@@ -7,13 +7,13 @@ import type { Gateway } from '../types.js';
 import { serviceRequestsFrom } from './service-requests.js';
 import type { ReportStore } from './store.js';
 
-
 /** The case workers' API: their system changes a report's status with the kommun's key. */
 export function caseWorkerRoutes(app: Gateway, { config, store }: { config: ResolvedConfig; store: ReportStore }): void {
   const serviceRequests = serviceRequestsFrom(config);
 
   app.route({
     ...operations.updateReportStatus,
+    config: { keyAuthenticated: true },
     handler: async (request) => {
       const kommun = kommunOf(request);
       const settings = kommun.services.felanmalan;
@@ -23,10 +23,15 @@ export function caseWorkerRoutes(app: Gateway, { config, store }: { config: Reso
         throw new HttpProblem(401, problemTypes.unauthenticated, 'Ange kommunens nyckel för handläggare: Authorization: Bearer <nyckel>.');
       }
       const { status, note, expectedAt } = request.body;
+      // The date-time format lets a leap second (…:60) and far-off years through; JavaScript and PostgreSQL do not.
+      const expected = expectedAt === undefined ? undefined : new Date(expectedAt);
+      if (expected && (Number.isNaN(expected.getTime()) || expected.getUTCFullYear() < 1970 || expected.getUTCFullYear() > 9999)) {
+        throw new HttpProblem(400, problemTypes.validation, undefined, [{ pointer: '/body/expectedAt', detail: 'Ange en tidpunkt mellan år 1970 och 9999, till exempel 2026-12-24T12:00:00+01:00.' }]);
+      }
       const row = await store.changeStatus(kommun.id, request.params.reference, {
         status,
         note,
-        expectedAt: expectedAt ? new Date(expectedAt) : undefined,
+        expectedAt: expected,
       });
       if (!row) throw new HttpProblem(404, problemTypes.notFound, `Det finns inget ärende med nummer ${request.params.reference}.`);
       const [updated] = serviceRequests(kommun, settings, [row], true);

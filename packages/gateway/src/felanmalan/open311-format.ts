@@ -1,13 +1,12 @@
 import type { Open311Errors } from '@kommunkit/contract';
 import type { FastifyReply } from 'fastify';
-import { create } from 'xmlbuilder2';
 
 export type Format = 'json' | 'xml';
 
 /** An Open311 error answer: HTTP status plus the spec's `[{code, description}]` body. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 413 | 415 | 429 | 500 | 502 | 503,
+    readonly status: 400 | 403 | 404 | 405 | 408 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 502 | 503,
     readonly errors: Open311Errors,
   ) {
     super(errors.map((error) => error.description).join('; '));
@@ -18,30 +17,53 @@ export class Open311Error extends Error {
   }
 }
 
-type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+/** Every path under this prefix answers errors in Open311's shape; everything else in problem+json. */
+export const open311PathPrefix = '/open311/';
+
+/** The path of a request target, without its query. */
+export const pathOf = (url: string): string => url.split('?', 1)[0] ?? '';
+
+/** The one rule every error answer follows: which shape a URL's errors take. */
+export function errorShapeOf(url: string): 'problem' | Format {
+  const path = pathOf(url);
+  if (!path.startsWith(open311PathPrefix)) return 'problem';
+  return path.endsWith('.xml') ? 'xml' : 'json';
+}
+
+/**
+ * What XML 1.0 cannot carry at all, not even as a character reference: C0 controls other than
+ * tab, LF and CR, lone surrogates (the `u` flag matches them, not valid pairs), U+FFFE and U+FFFF.
+ * Written through as they are, they make the whole document unparseable.
+ */
+const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Replaces each such character with U+FFFD, so the reader still sees that something stood there. */
+export const xmlSafe = (text: string): string => text.replace(notXmlChar, '\uFFFD');
+
+/** Text content: markup characters escaped, and what XML cannot carry replaced. */
+const escapeXml = (text: string): string => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Open311's XML: a root element, one child element per item, and nested lists wrapped in
  * their plural element (`<attributes><attribute>`). `lists` names the wrapper and item
- * element of each list-valued field.
+ * element of each list-valued field. Written here rather than with xmlbuilder2, whose object
+ * reader decodes entity-like text (`&#0;` in a citizen's description became a NUL, `&amp;` a
+ * bare `&`), so hostile text made the feed unparseable and harmless text came out changed.
+ * Element names are the API's own field names, never input.
  */
 function toXml({ root, item, lists = {} }: XmlShape, body: object | readonly object[]): string {
-  const convert = (value: unknown): XmlValue => {
-    if (Array.isArray(value)) return value.map(convert);
-    if (value && typeof value === 'object') {
-      return Object.fromEntries(
-        Object.entries(value)
-          .filter(([, field]) => field !== undefined && field !== null)
-          .map(([key, field]) => {
-            const child = lists[key];
-            return [key, child && Array.isArray(field) ? { [child]: field.map(convert) } : convert(field)];
-          }),
-      );
+  const element = (name: string, value: unknown): string => {
+    if (value === undefined || value === null) return '';
+    if (Array.isArray(value)) {
+      const child = lists[name];
+      const items = value.map((entry) => element(child ?? name, entry)).join('');
+      return child ? `<${name}>${items}</${name}>` : items;
     }
-    return value as XmlValue;
+    if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([key, field]) => element(key, field)).join('')}</${name}>`;
+    return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `<${name}>${escapeXml(String(value))}</${name}>` : '';
   };
-  const content = Array.isArray(body) ? { [item]: body.map(convert) } : convert(body);
-  return create({ version: '1.0', encoding: 'utf-8' }, { [root]: content } as never).end({ prettyPrint: false });
+  const content = Array.isArray(body) ? body.map((entry) => element(item, entry)).join('') : Object.entries(body).map(([key, field]) => element(key, field)).join('');
+  return `<?xml version="1.0" encoding="utf-8"?><${root}>${content}</${root}>`;
 }
 
 export interface XmlShape {
@@ -57,8 +79,17 @@ export function sendOpen311(reply: FastifyReply, format: Format, body: object | 
   return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
 }
 
+const errorShape: XmlShape = { root: 'errors', item: 'error' };
+
 export function sendOpen311Error(reply: FastifyReply, format: Format, error: Open311Error): FastifyReply {
-  return sendOpen311(reply.code(error.status), format, error.errors, { root: 'errors', item: 'error' });
+  return sendOpen311(reply.code(error.status), format, error.errors, errorShape);
+}
+
+/** An Open311 error as content type and body, for answers written straight to the socket. */
+export function open311ErrorBody(format: Format, error: Open311Error): { contentType: string; body: string } {
+  return format === 'xml'
+    ? { contentType: 'text/xml; charset=utf-8', body: toXml(errorShape, error.errors) }
+    : { contentType: 'application/json; charset=utf-8', body: JSON.stringify(error.errors) };
 }
 
 export const shapes = {

@@ -13,6 +13,8 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { CategoryConfig, FelanmalanSettings, KommunConfig } from '../config/schema.js';
+import { assertClean, idempotencyKeyOf } from '../http/hygiene.js';
+import { IdempotencyConflict, requestHash } from '../http/idempotency.js';
 import { anonymousWrite } from '../http/rate-limits.js';
 import { sameSecret } from '../http/secrets.js';
 import { formatOf, installOpen311Errors } from './open311-errors.js';
@@ -24,6 +26,7 @@ import { mediaUrlFor, open311Prefix, serviceRequestsFrom } from './service-reque
 import type { ReportStore } from './store.js';
 
 const specification = 'http://wiki.open311.org/GeoReport_v2';
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const maxRangeDays = 90;
 
 type Params = { format: string; code?: string; id?: string; token?: string };
@@ -118,9 +121,14 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
           return value;
         };
         const date = (name: string): Date | undefined => {
-          if (!query[name]) return undefined;
-          const value = new Date(query[name]);
-          if (Number.isNaN(value.getTime())) throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
+          const text = query[name];
+          if (!text) return undefined;
+          // Only ISO 8601 as the spec says, and only years PostgreSQL and every client can store.
+          const value = isoTimestamp.test(text) ? new Date(text) : new Date(Number.NaN);
+          const year = value.getUTCFullYear();
+          if (Number.isNaN(value.getTime()) || year < 1970 || year > 9999) {
+            throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
+          }
           return value;
         };
         const start = date('start_date');
@@ -132,6 +140,8 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
         if (statusFilter?.some((status) => status !== 'open' && status !== 'closed')) throw Open311Error.of(400, 'status ska vara open eller closed.', 'status');
         const lat = number('lat');
         const long = number('long');
+        if (lat !== undefined && Math.abs(lat) > 90) throw Open311Error.of(400, 'lat ska vara en latitud mellan -90 och 90 (WGS84).', 'lat');
+        if (long !== undefined && Math.abs(long) > 180) throw Open311Error.of(400, 'long ska vara en longitud mellan -180 och 180 (WGS84).', 'long');
         const radius = Math.min(number('radius') ?? 200, 5000);
         const pageSize = Math.min(Math.max(number('page_size') ?? 50, 1), 200);
         const rows = await store.list(kommun.id, {
@@ -196,12 +206,12 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
               throw error;
             }
           }
-          const idempotencyKey = request.headers[idempotencyHeader];
-          const { row, created } = await store.create(kommun.id, settings.referencePrefix, {
-            ...parsed.report,
-            photos,
-            idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey.length <= 200 ? idempotencyKey : undefined,
-          }, 'mottagen');
+          const { row, created } = await store
+            .create(kommun.id, settings.referencePrefix, { ...parsed.report, photos, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads) }, 'mottagen')
+            .catch((error: unknown) => {
+              if (error instanceof IdempotencyConflict) throw Open311Error.of(422, error.message, idempotencyHeader);
+              throw error;
+            });
           const target = forwardTarget(settings);
           if (created && target) await forwarder.send(kommun, target, row);
           return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: row.reference, service_notice: `Tack! Din felanmälan har nummer ${row.reference}.` }], shapes.tokens);
@@ -224,13 +234,21 @@ function authorizeWrite(request: FastifyRequest, kommun: KommunConfig, settings:
   throw Open311Error.of(403, 'Anmälan måste skickas från kommunens webbplats eller med en giltig api_key.', 'api_key');
 }
 
+/** What an idempotent retry must repeat: every field but the api_key, in name order, and the photos' bytes. */
+function formHash(fields: Fields, uploads: readonly Buffer[]): string {
+  const entries = [...fields].filter(([name]) => name !== 'api_key').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return requestHash([...entries.flatMap(([name, values]) => [name, String(values.length), ...values]), String(uploads.length), ...uploads]);
+}
+
 /** Reads a form-encoded or multipart body into fields and photo uploads (buffered, size-limited). */
 async function readForm(request: FastifyRequest): Promise<{ fields: Fields; uploads: Buffer[] }> {
   const fields: Fields = new Map();
   const uploads: Buffer[] = [];
   const add = (name: string, value: string) => fields.set(name, [...(fields.get(name) ?? []), value]);
   if (request.isMultipart()) {
+    // Form-encoded bodies are checked by the input hygiene hook; multipart is read only here.
     for await (const part of request.parts()) {
+      assertClean('body', { [part.fieldname]: part.type === 'file' ? '' : part.value });
       if (part.type === 'file') {
         if (part.fieldname !== 'media') throw Open311Error.of(400, 'Bilder skickas i fältet media.', part.fieldname);
         uploads.push(await part.toBuffer());

@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.js';
+import { IdempotencyConflict } from '../http/idempotency.js';
 import type { ReportTable } from '../db/schema.js';
 import type { StoredPhoto } from './photos.js';
 
@@ -33,6 +34,8 @@ export interface NewReport {
   accountId?: string | undefined;
   photos: StoredPhoto[];
   idempotencyKey?: string | undefined;
+  /** Hash of the request that carried the key (`requestHash`). */
+  requestHash?: string | undefined;
 }
 
 export interface ReportFilter {
@@ -62,13 +65,18 @@ export class ReportStore {
 
   /**
    * Stores a report with its photos and first history entry, or returns the report an earlier
-   * request with the same idempotency key created. Never half a report.
+   * request with the same idempotency key and payload created (the same key with another
+   * payload throws IdempotencyConflict). Never half a report.
    */
   async create(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<{ row: StoredReport; created: boolean }> {
-    if (report.idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(kommunId, report.idempotencyKey);
-      if (earlier) return { row: earlier, created: false };
-    }
+    const repeat = async (): Promise<{ row: StoredReport; created: false } | undefined> => {
+      const earlier = report.idempotencyKey ? await this.byIdempotencyKey(kommunId, report.idempotencyKey) : undefined;
+      if (!earlier) return undefined;
+      if (earlier.request_hash !== (report.requestHash ?? null)) throw new IdempotencyConflict();
+      return { row: earlier, created: false };
+    };
+    const earlier = await repeat();
+    if (earlier) return earlier;
     try {
       return await this.db.transaction().execute(async (trx) => {
         const year = new Date().getFullYear();
@@ -98,6 +106,7 @@ export class ReportStore {
             device_id: report.deviceId ?? null,
             account_id: report.accountId ?? null,
             idempotency_key: report.idempotencyKey ?? null,
+            request_hash: report.idempotencyKey ? (report.requestHash ?? null) : null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -127,8 +136,8 @@ export class ReportStore {
       });
     } catch (error) {
       // Two requests with one key raced: the loser answers with the winner's report.
-      const earlier = report.idempotencyKey ? await this.byIdempotencyKey(kommunId, report.idempotencyKey) : undefined;
-      if (earlier) return { row: earlier, created: false };
+      const winner = await repeat();
+      if (winner) return winner;
       throw error;
     }
   }

@@ -29,10 +29,13 @@ export function resolveKommun(app: FastifyInstance, config: ResolvedConfig): voi
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const id = kommunIdIn(request.url);
     if (id === undefined) return;
-    const kommun = config.kommunById.get(decodeURIComponent(id));
+    // Kommun ids are plain lower-case letters, digits and dashes: an encoded segment names none.
+    const kommun = config.kommunById.get(id);
     const hostKommun = kommunByHost.get(request.hostname.replace(/:\d+$/, ''));
     if (!kommun || (hostKommun && hostKommun !== kommun.id)) {
-      throw new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun med id "${id}" finns i tjänsten.`);
+      // Echo only what could be a kommun id: a path is the client's text, of any length.
+      const named = /^[a-z0-9-]{1,64}$/.test(id) ? ` med id "${id}"` : '';
+      throw new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun${named} finns i tjänsten.`);
     }
     request.kommun = kommun;
   });

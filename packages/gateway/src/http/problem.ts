@@ -1,6 +1,9 @@
 import { problemMediaType, problemTypes, type FieldError, type Problem, type ProblemType } from '@kommunkit/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, retryAfterSeconds } from '../db/unavailable.js';
+import { statusDetails } from './status-details.js';
+import { answerOpen311Error, answerOpen311NotFound } from '../felanmalan/open311-errors.js';
+import { errorShapeOf, Open311Error } from '../felanmalan/open311-format.js';
 
 /** Swedish titles, one per problem type, so a client can show `title` as it is. */
 const titles: Record<ProblemType, string> = {
@@ -13,6 +16,7 @@ const titles: Record<ProblemType, string> = {
   [problemTypes.serviceDisabled]: 'Tjänsten är inte aktiverad för kommunen',
   [problemTypes.methodNotAllowed]: 'Metoden stöds inte här',
   [problemTypes.payloadTooLarge]: 'Det du skickade är för stort',
+  [problemTypes.requestTimeout]: 'Begäran tog för lång tid',
   [problemTypes.unsupportedMediaType]: 'Formatet stöds inte',
   [problemTypes.rateLimited]: 'För många försök',
   [problemTypes.conflict]: 'Uppgiften har ändrats under tiden',
@@ -34,14 +38,19 @@ export class HttpProblem extends Error {
   }
 }
 
-export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
-  const body: Problem = {
+/** The RFC 9457 body of a problem. */
+export function problemBody(problem: HttpProblem): Problem {
+  return {
     type: problem.type,
     title: titles[problem.type],
     status: problem.status,
     ...(problem.detail ? { detail: problem.detail } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
   };
+}
+
+export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  const body = problemBody(problem);
   return reply
     .code(problem.status)
     .headers(problem.headers)
@@ -72,6 +81,8 @@ const validationMessages: Record<string, (params: Record<string, unknown>) => st
   anyOf: () => 'Är inte ett tillåtet värde',
   minItems: (p) => `Ska ha minst ${String(p.limit)}`,
   maxItems: (p) => `Får ha högst ${String(p.limit)}`,
+  // Input hygiene (hygiene.ts) says itself what is wrong.
+  hygiene: (p) => String(p.detail),
 };
 
 interface AjvError {
@@ -98,19 +109,43 @@ const statusTypes: Record<number, ProblemType> = {
   403: problemTypes.forbidden,
   404: problemTypes.notFound,
   405: problemTypes.methodNotAllowed,
+  408: problemTypes.requestTimeout,
   413: problemTypes.payloadTooLarge,
+  414: problemTypes.payloadTooLarge,
   415: problemTypes.unsupportedMediaType,
   429: problemTypes.rateLimited,
+  431: problemTypes.payloadTooLarge,
   503: problemTypes.unavailable,
 };
 
+/** The problem a client-error status stands for; any 4xx the contract has no type for is a 400. */
+export function problemForStatus(status: number, detail?: string): HttpProblem {
+  if (status === 503) return unavailable();
+  const known = status < 500 ? statusTypes[status] : undefined;
+  if (!known) return new HttpProblem(status < 500 ? 400 : 500, status < 500 ? problemTypes.validation : problemTypes.internal, status < 500 ? statusDetails[400] : undefined);
+  return new HttpProblem(status, known, detail ?? (statusDetails as Record<number, string>)[status]);
+}
+
+const open311Statuses = new Set<number>([400, 403, 404, 405, 408, 413, 414, 415, 422, 429, 431, 500, 502, 503]);
+
+/** A problem raised on an Open311 path (by a gateway-wide hook) in Open311's words. */
+function asOpen311(problem: HttpProblem): Open311Error {
+  const status = (open311Statuses.has(problem.status) ? problem.status : 400) as Open311Error['status'];
+  return Open311Error.of(status, problem.detail ?? titles[problem.type]);
+}
+
 /**
- * Every error leaves the gateway as problem+json: validation errors name their fields,
- * Fastify's own errors (bad JSON, too large, wrong media type) keep their status, and anything
- * unexpected is a 500 whose details stay in the log.
+ * Every error leaves the gateway in the shape its path promises (`errorShapeOf`): Open311's
+ * error list under `/open311/`, problem+json everywhere else. Validation errors name their
+ * fields, Fastify's own errors (bad JSON, too large, wrong media type) keep their status, and
+ * anything unexpected is a 500 whose details stay in the log.
  */
 export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: string) => string[]): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request: FastifyRequest, reply: FastifyReply) => {
+    if (errorShapeOf(request.url) !== 'problem') {
+      if (error instanceof HttpProblem) void reply.headers(error.headers);
+      return answerOpen311Error(error instanceof HttpProblem ? asOpen311(error) : error, request, reply);
+    }
     if (error instanceof HttpProblem) return sendProblem(reply, error);
     if (error.validation) {
       return sendProblem(
@@ -119,10 +154,7 @@ export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: s
       );
     }
     const status = error.statusCode ?? 500;
-    if (status < 500 && statusTypes[status]) {
-      const detail = status === 400 ? 'Begäran kunde inte tolkas' : undefined;
-      return sendProblem(reply, new HttpProblem(status, statusTypes[status], detail));
-    }
+    if (status < 500) return sendProblem(reply, problemForStatus(status));
     if (status === 503) return sendProblem(reply, unavailable());
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
@@ -133,8 +165,11 @@ export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: s
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const allowed = methodsFor(request.url.split('?')[0] ?? '');
-    if (allowed.length > 0) {
+    if (errorShapeOf(request.url) !== 'problem') return answerOpen311NotFound(request, reply);
+    const allowed = methodsFor(request.url);
+    // A path some route serves, but not with this method (HEAD is GET without the body).
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    if (allowed.length > 0 && !allowed.includes(method)) {
       return sendProblem(reply, new HttpProblem(405, problemTypes.methodNotAllowed, undefined, undefined, { allow: allowed.join(', ') }));
     }
     return sendProblem(reply, new HttpProblem(404, problemTypes.notFound));

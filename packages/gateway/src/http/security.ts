@@ -7,6 +7,13 @@ import { HttpProblem } from './problem.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route authenticates by an API key alone and ignores the session cookie (system-to-system). */
+    keyAuthenticated?: boolean;
+  }
+}
+
 /**
  * CORS with credentials, only for the kommun's own page origins, and CSRF defence for every
  * state-changing API request: it must carry the SDK's custom header (which a plain form or
@@ -16,8 +23,10 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function installSecurity(app: FastifyInstance, config: ResolvedConfig): Promise<void> {
   /** The kommun a URL is for: its API path, or `jurisdiction_id` on Open311 paths. */
   const originsOf = (url: string): readonly string[] => {
-    const id = kommunIdIn(url) ?? (url.startsWith('/open311/') ? (new URLSearchParams(url.split('?')[1]).get('jurisdiction_id') ?? undefined) : undefined);
-    return id === undefined ? [] : (config.kommunById.get(decodeURIComponent(id))?.origins ?? []);
+    // A path's kommun id is matched as written, as resolveKommun does; URLSearchParams decodes
+    // `jurisdiction_id` itself and never throws on a bad percent-encoding.
+    const id = kommunIdIn(url) ?? (url.startsWith('/open311/') ? new URLSearchParams(url.split('?')[1]).get('jurisdiction_id') : null);
+    return id === null ? [] : (config.kommunById.get(id)?.origins ?? []);
   };
 
   await app.register(cors, {
@@ -39,8 +48,9 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
   });
 
   app.addHook('onRequest', async (request) => {
-    // Requests with an Authorization header are system-to-system (API keys), not cookie-borne.
-    if (safeMethods.has(request.method) || !request.kommun || request.headers.authorization) return;
+    // Only routes that take nothing but a key skip the check: there a cookie grants nothing. A
+    // header alone proves nothing (any Authorization value used to let a cookie request through).
+    if (safeMethods.has(request.method) || !request.kommun || request.routeOptions.config.keyAuthenticated) return;
     const origin = request.headers.origin;
     if (!request.headers[clientHeader]) {
       throw new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`);

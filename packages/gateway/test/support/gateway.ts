@@ -69,14 +69,14 @@ export interface TestGateway {
  * PGlite in memory, or on the PostgreSQL server named by DATABASE_URL. One per test file.
  */
 export async function startGateway(
-  options: { anonymousWritesPerMinute?: number; configure?: (config: ResolvedConfig) => void } = {},
+  options: { anonymousWritesPerMinute?: number; configure?: (config: ResolvedConfig) => void; siteRoot?: string } = {},
 ): Promise<TestGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const config = testConfig(url, options.anonymousWritesPerMinute);
   options.configure?.(config);
-  const db = await openDatabase({ url: process.env.DATABASE_URL });
-  const app = await buildGateway({ config, db, logger: false });
+  const db = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
+  const app = await buildGateway({ config, db, logger: false, siteRoot: options.siteRoot });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { buildGateway } from '../packages/gateway/src/app.js';
+import { loadConfig } from '../packages/gateway/src/config/load.js';
+import { openDatabase } from '../packages/gateway/src/db/database.js';
+import { productionLogger } from '../packages/gateway/src/logging.js';
+const config = loadConfig(resolve(import.meta.dirname, '../packages/gateway/config/exempelstad.json'));
+config.devIdentityProvider = false;
+const db = await openDatabase({});
+const app = await buildGateway({ config, db, logger: productionLogger('/tmp/kk/count.log', 'info') });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+for (let i = 0; i < 100; i++) await (await fetch(`${url}/api/v1/exempelstad`)).text();
+await app.close();
+await new Promise((r) => setTimeout(r, 1500));
+const lines = readFileSync('/tmp/kk/count.log', 'utf8').trim().split('\n');
+console.log(lines.length, lines.slice(-2));
+process.exit(0);

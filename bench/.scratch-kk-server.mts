@@ -1,0 +1,14 @@
+import { resolve } from 'node:path';
+import { buildGateway } from '../packages/gateway/src/app.js';
+import { loadConfig } from '../packages/gateway/src/config/load.js';
+import { openDatabase } from '../packages/gateway/src/db/database.js';
+import { loggerOptions, productionLogger } from '../packages/gateway/src/logging.js';
+const config = loadConfig(resolve(import.meta.dirname, '../packages/gateway/config/exempelstad.json'));
+config.devIdentityProvider = false;
+const db = await openDatabase({});
+const mode = process.argv[2];
+const logger = mode === 'off' ? false : mode === 'prod' ? productionLogger('/dev/null') : mode === 'warn' ? productionLogger('/dev/null', 'warn') : { ...loggerOptions(mode === 'warn' ? 'warn' : 'info'), file: '/dev/null' };
+const app = await buildGateway({ config, db, logger });
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+process.send!({ url });
+process.on('message', (m: string) => { if (m === 'start') { (globalThis as any).t0 = process.cpuUsage(); } else { process.send!({ cpu: process.cpuUsage((globalThis as any).t0) }); setTimeout(() => process.exit(0), 50); } });
