@@ -2,9 +2,9 @@ import { problemMediaType, type Open311ServiceRequest, type Open311RequestCreate
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases, type Case, type ErrorShape } from './support/bad-input-cases.js';
-import { pages, type TestGateway } from './support/gateway.js';
+import { productionLogger } from '../src/logging.js';
+import { pages, startGateway, type TestGateway } from './support/gateway.js';
 import { Browser } from './support/http.js';
-import { startLoggingGateway } from './support/logging-gateway.js';
 import { login } from './support/login.js';
 import { fromKommunPage, multipart, photoWithGps, validReport } from './support/open311.js';
 import { RawClient, type RawRequest, type RawResponse } from './support/raw-http.js';
@@ -27,7 +27,10 @@ let gateway: TestGateway;
 let client: RawClient;
 beforeAll(async () => {
   // One gateway, with production logging, and a write limit high enough not to mask answers.
-  gateway = await startLoggingGateway({ anonymousWritesPerMinute: 10_000_000 });
+  // The production logger, writing to /dev/null: finding 1 lived in the scrubber, so it is part
+  // of what a hostile request goes through. BAD_INPUT_LOGGER=off leaves it out.
+  const logger = process.env.BAD_INPUT_LOGGER === 'off' ? false : productionLogger('/dev/null', 'info');
+  gateway = await startGateway({ anonymousWritesPerMinute: 10_000_000, logger });
   // Reference numbers and the feed start from nothing, also on a PostgreSQL database kept between runs.
   await gateway.reset();
   client = RawClient.for(gateway.url);
@@ -116,7 +119,10 @@ function judge(shape: ErrorShape, request: RawRequest, response: RawResponse): s
     if (root !== 'errors') return `${String(status)} XML error with root <${root ?? '?'}>, not <errors>`;
     return undefined;
   }
-  if (format === 'xml') return `${String(status)} not XML on a .xml path (content-type ${type || 'none'})`;
+  // A request line over Node's 16 KB header limit is refused before it is read to its end, so
+  // its `.xml` suffix may never be seen: a JSON error list is the right answer then.
+  const unreadable = status === 414 && request.path.length > 16 * 1024;
+  if (format === 'xml' && !unreadable) return `${String(status)} not XML on a .xml path (content-type ${type || 'none'})`;
   if (!/json/.test(type) || type.includes(problemMediaType)) return `${String(status)} not an Open311 error array (content-type ${type || 'none'})`;
   let body: unknown;
   try {

@@ -248,6 +248,8 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Fields; uplo
   if (request.isMultipart()) {
     // Form-encoded bodies are checked by the input hygiene hook; multipart is read only here.
     for await (const part of request.parts()) {
+      // Busboy passes a part without a name through with none.
+      if (!part.fieldname) throw Open311Error.of(400, 'Varje del av formuläret behöver ett namn (Content-Disposition: form-data; name="…").');
       assertClean('body', { [part.fieldname]: part.type === 'file' ? '' : part.value });
       if (part.type === 'file') {
         if (part.fieldname !== 'media') throw Open311Error.of(400, 'Bilder skickas i fältet media.', part.fieldname);

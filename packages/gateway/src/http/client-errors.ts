@@ -49,9 +49,10 @@ function targetOf(error: Error, socket: Socket): { target?: string; requestLine?
   if (inFlight !== undefined) return { target: inFlight };
   const raw = (error as { rawPacket?: unknown }).rawPacket;
   if (!Buffer.isBuffer(raw)) return {};
-  const start = raw.subarray(0, 8192).toString('latin1');
-  const target = /^[A-Za-z]+ (\/\S*)/.exec(start)?.[1];
-  const lineEnd = start.indexOf('\r\n');
+  // The whole request line, however long: an overlong URL's `.xml` suffix is at its end.
+  const lineEnd = raw.indexOf('\r\n');
+  const line = raw.subarray(0, lineEnd < 0 ? raw.length : lineEnd).toString('latin1');
+  const target = /^[A-Za-z]+ (\/\S*)/.exec(line)?.[1];
   return target === undefined ? {} : { target, requestLine: lineEnd < 0 ? Infinity : lineEnd };
 }
 

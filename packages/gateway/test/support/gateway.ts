@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { buildGateway } from '../../src/app.js';
+import { buildGateway, type GatewayOptions } from '../../src/app.js';
 import { resolveConfig, type ResolvedConfig } from '../../src/config/load.js';
 import type { CategoryConfig } from '../../src/config/schema.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
@@ -69,14 +69,20 @@ export interface TestGateway {
  * PGlite in memory, or on the PostgreSQL server named by DATABASE_URL. One per test file.
  */
 export async function startGateway(
-  options: { anonymousWritesPerMinute?: number; configure?: (config: ResolvedConfig) => void; siteRoot?: string } = {},
+  options: {
+    anonymousWritesPerMinute?: number;
+    configure?: (config: ResolvedConfig) => void;
+    siteRoot?: string;
+    /** Fastify's logger; none by default. */
+    logger?: GatewayOptions['logger'];
+  } = {},
 ): Promise<TestGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const config = testConfig(url, options.anonymousWritesPerMinute);
   options.configure?.(config);
   const db = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
-  const app = await buildGateway({ config, db, logger: false, siteRoot: options.siteRoot });
+  const app = await buildGateway({ config, db, logger: options.logger ?? false, siteRoot: options.siteRoot });
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
