@@ -8,9 +8,11 @@ import { printTable, type Row } from './table.js';
 /**
  * `pnpm bench`: bundle sizes against their budgets, render time and gateway load, in one
  * table and in bench/results.json. `--check` measures only the sizes (deterministic) and exits
- * non-zero when one is over its budget; CI runs that.
+ * non-zero when one is over its budget; CI runs that. `--only=<part>` (e.g. `--only=gateway`)
+ * measures the parts whose name starts with it.
  */
 const check = process.argv.includes('--check');
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const parts: [string, () => Promise<Row[]>][] = [
   ['bundle sizes', bundleSizes],
   ...(check
@@ -23,6 +25,7 @@ const parts: [string, () => Promise<Row[]>][] = [
 
 const rows: Row[] = [];
 for (const [name, measure] of parts) {
+  if (only && !name.startsWith(only)) continue;
   console.error(`measuring ${name}…`);
   rows.push(...(await measure()));
 }

@@ -116,11 +116,8 @@ export const Open311Errors = Type.Array(
 );
 export type Open311Errors = Static<typeof Open311Errors>;
 
-/** Description of a report: at most 4000 characters (the spec's limit), no HTML. */
-export const maxDescriptionLength = 4000;
-/** Photos per report, and the largest photo accepted (after the widget has downscaled it). */
-export const maxPhotos = 3;
-export const maxPhotoBytes = 8 * 1024 * 1024;
+/** The input rules (lengths, photo limits, phone and e-mail) live in the TypeBox-free `felanmalan-rules.ts`. */
+export * from './felanmalan-rules.js';
 
 /** A case worker's change of a report: the new status and a note the citizen can read. */
 export const StatusUpdate = Type.Object(

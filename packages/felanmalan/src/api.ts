@@ -2,7 +2,7 @@ import { initialState, Task } from '@lit/task';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { felanmalanFor, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import type { ReactiveControllerHost } from 'lit';
-import type { MapSettings } from './map.js';
+import type { MapSettings } from './map/map.js';
 
 type ClientGetter = () => KommunkitClient | undefined;
 

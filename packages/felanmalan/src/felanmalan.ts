@@ -10,8 +10,9 @@ import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import './events.js';
 import { felanmalanStyles } from './felanmalan.styles.js';
 import { emptyAnswers, hasPosition, next, restorePath, stepForField, toReport, type Answers, type Step } from './flow.js';
-import type { PlaceMap } from './map.js';
+import type { PlaceMap } from './map/map.js';
 import { PhotoList } from './photos.js';
+import { contactRules, validateAddress, validateAttributeText, validateDescription } from './rules.js';
 import { renderCategory } from './steps/category.js';
 import { renderCheck } from './steps/check.js';
 import { renderConfirmation } from './steps/confirmation.js';
@@ -26,18 +27,12 @@ registerTranslations('en', () => import('./locales/en.js'));
 /** The widget's two views: file a report, or follow one by its reference number. */
 export type View = 'anmal' | 'folj';
 
-export const maxDescriptionLength = 4000;
-export const maxPhotos = 3;
-
 type Position = { lat: number; long: number } | null;
 
 /** Form field name of a category's extra question. */
 export const attributeField = (code: string): string => `attr_${code}`;
 /** Id of a form field in the shadow root. */
 export const fieldId = (name: string): string => `kk-fel-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const phonePattern = /^[+()\d\s-]{6,20}$/;
 
 /**
  * Felanmälan: a citizen reports a fault in public space (a broken street light, a pothole,
@@ -89,6 +84,7 @@ export class KkFelanmalan extends KkElement {
         required: () => msg('Skriv var felet finns, eller välj platsen på kartan'),
         // A pin or the citizen's position is enough on its own.
         isEmpty: (value: string): boolean => value.trim() === '' && !hasPosition(this.placeForm.values.position ?? {}),
+        validate: validateAddress,
       },
     },
     onChange: () => this.persist(),
@@ -101,10 +97,7 @@ export class KkFelanmalan extends KkElement {
   readonly contactForm = new FormController(this, {
     initial: { firstName: '', lastName: '', email: '', phone: '' },
     idFor: (name) => fieldId(name),
-    rules: {
-      email: { validate: (value: string) => (emailPattern.test(value.trim()) ? undefined : msg('Skriv e-postadressen i rätt format, till exempel namn@exempel.se')) },
-      phone: { validate: (value: string) => (phonePattern.test(value.trim()) ? undefined : msg('Skriv telefonnumret med siffror, till exempel 070-123 45 67')) },
-    },
+    rules: contactRules,
     onChange: () => this.persist(),
   });
 
@@ -116,7 +109,7 @@ export class KkFelanmalan extends KkElement {
   });
 
   /** @internal */
-  readonly photos = new PhotoList(this, maxPhotos);
+  readonly photos = new PhotoList(this);
   /** @internal */
   readonly services = servicesTask(this, () => this.client);
   /** @internal */
@@ -194,8 +187,7 @@ export class KkFelanmalan extends KkElement {
     const rules: FormRules<Record<string, unknown>> = {
       description: {
         required: () => msg('Beskriv vad som är fel'),
-        validate: (value) =>
-          typeof value === 'string' && value.length > maxDescriptionLength ? msg('Beskrivningen får vara högst 4000 tecken') : undefined,
+        validate: validateDescription,
       },
     };
     for (const attribute of [...attributes].sort((a, b) => a.order - b.order)) {
@@ -206,7 +198,9 @@ export class KkFelanmalan extends KkElement {
         ...(attribute.required ? { required: () => requiredMessage(attribute) } : {}),
         ...(attribute.datatype === 'number'
           ? { validate: (value: unknown) => (typeof value === 'string' && !Number.isFinite(Number(value.replace(',', '.'))) ? msg('Skriv ett tal') : undefined) }
-          : {}),
+          : attribute.datatype === 'string' || attribute.datatype === 'text'
+            ? { validate: validateAttributeText }
+            : {}),
       };
     }
     return new FormController(this, { initial, rules, idFor: (name) => fieldId(name), onChange: () => this.persist() });
@@ -457,7 +451,7 @@ export class KkFelanmalan extends KkElement {
     }
     if (this.placeMapLoading) return;
     this.placeMapLoading = true;
-    void import('./map.js')
+    void import('./map/map.js')
       .then(({ createMap }) =>
         createMap(container, {
           ...settings,

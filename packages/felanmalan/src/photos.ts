@@ -1,3 +1,4 @@
+import { maxPhotoBytes, maxPhotos } from '@kommunkit/contract/felanmalan-rules';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Longest side of a photo as sent: enough to see the fault, small enough for a phone's upload. */
@@ -48,7 +49,7 @@ export class PhotoList implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly max: number,
+    private readonly max = maxPhotos,
   ) {
     host.addController(this);
   }
@@ -69,6 +70,8 @@ export class PhotoList implements ReactiveController {
         try {
           if (!(photoTypes as readonly string[]).includes(file.type)) throw new TypeError(file.type);
           const blob = await downscale(file);
+          // The gateway refuses a larger photo; one this large after downscaling is not a photo.
+          if (blob.size > maxPhotoBytes) throw new RangeError(String(blob.size));
           this.photos = [...this.photos, { id: this.nextId++, name: file.name, blob, url: URL.createObjectURL(blob) }];
         } catch {
           unreadable.push(file.name);

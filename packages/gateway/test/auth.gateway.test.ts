@@ -292,3 +292,27 @@ describe('drafts: a citizen only ever sees their own', () => {
     expect(((await response.json()) as Problem).type).toBe(problemTypes.serviceDisabled);
   });
 });
+
+describe('when the identity provider cannot be reached', () => {
+  let unreachable: TestGateway;
+  beforeAll(async () => {
+    unreachable = await startGateway({
+      configure: (config) => {
+        const kommun = config.kommunById.get('grannby')!;
+        // Port 9 (discard) on loopback: nothing listens, the discovery is refused at once.
+        kommun.identityProvider = { ...kommun.identityProvider!, issuer: 'http://127.0.0.1:9/idp' };
+      },
+    });
+  });
+  afterAll(() => unreachable.close());
+
+  it('a login answers 503 with Retry-After and a message to try again, and the gateway keeps serving', async () => {
+    const response = await fetch(`${unreachable.url}/api/v1/grannby/auth/login?return=${encodeURIComponent(`${pages.grannby}/`)}`, { redirect: 'manual' });
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const problem = (await response.json()) as Problem;
+    expect(problem.type).toBe(problemTypes.unavailable);
+    expect(problem.detail).toMatch(/Försök igen/);
+    expect((await fetch(`${unreachable.url}/health`)).status).toBe(200);
+  });
+});

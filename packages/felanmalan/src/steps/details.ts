@@ -1,8 +1,9 @@
 import { msg } from '@lit/localize';
 import { alert, button, checkboxes, continueButton, dateField, errorSummary, fileField, radios, select, spinner, textarea, textField, type Choice } from '@kommunkit/ui';
+import { maxPhotos } from '@kommunkit/contract/felanmalan-rules';
 import type { Open311Attribute } from '@kommunkit/sdk/felanmalan';
 import { html, nothing, type TemplateResult } from 'lit';
-import { attributeField, fieldId, maxPhotos, type KkFelanmalan } from '../felanmalan.js';
+import { attributeField, fieldId, type KkFelanmalan } from '../felanmalan.js';
 import { photoTypes } from '../photos.js';
 import { pageForm, pageTop } from './common.js';
 

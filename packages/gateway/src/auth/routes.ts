@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
 import type { Db } from '../db/database.js';
+import { retryAfterSeconds } from '../db/unavailable.js';
 import { kommunOf } from '../http/kommun.js';
 import { HttpProblem } from '../http/problem.js';
 import type { Gateway } from '../types.js';
@@ -86,7 +87,9 @@ export function authRoutes(
       return await providers.for(kommun);
     } catch (error) {
       log.warn({ err: error, kommun: kommun.id }, 'identity provider unavailable');
-      throw new HttpProblem(503, problemTypes.unavailable, 'Inloggningen fungerar inte just nu. Försök igen om en stund.');
+      throw new HttpProblem(503, problemTypes.unavailable, 'Inloggningen fungerar inte just nu. Försök igen om en stund.', undefined, {
+        'retry-after': String(retryAfterSeconds),
+      });
     }
   };
 
