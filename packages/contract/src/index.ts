@@ -6,3 +6,4 @@ export * from './drafts.js';
 export * from './health.js';
 export * from './operations.js';
 export * from './felanmalan.js';
+export * from './open311.js';

@@ -6,8 +6,18 @@ export interface ReportSubmittedDetail {
   serviceCode: string;
 }
 
+// For the widget's `emit()`, which checks the name and the detail.
 declare module '@kommunkit/ui' {
   interface KkEventMap {
     'kk-report-submitted': ReportSubmittedDetail;
+  }
+}
+
+// For the page: the events bubble and are composed, so a listener on the element, the document
+// or the window gets a typed `e.detail`. `HTMLElementEventMap`, `DocumentEventMap` and
+// `WindowEventMap` all extend this map.
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'kk-report-submitted': CustomEvent<ReportSubmittedDetail>;
   }
 }

@@ -42,7 +42,7 @@ export const fieldId = (name: string): string => `kk-fel-${name.replace(/[^A-Za-
  * @tagname kk-felanmalan
  * @summary Report a fault in public space, and follow what happens to it.
  *
- * @fires kk-report-submitted - When a report has been filed. `detail: { reference, serviceCode }`: ids only, never personal data.
+ * @fires {CustomEvent<ReportSubmittedDetail>} kk-report-submitted - When a report has been filed. `detail: { reference, serviceCode }`: ids only, never personal data.
  *
  * @csspart map - The map on the place page (shown when the kommun has configured one).
  * @csspart photos - The list of photo previews.

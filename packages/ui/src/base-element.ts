@@ -21,6 +21,8 @@ export interface KkEventMap {}
 /**
  * Base class of every kommunkit widget: kommun and gateway, language, heading level, typed
  * public events and idempotent registration.
+ *
+ * @attr {string} lang - The widget's language (`sv`, `en`); without it, the nearest `lang` in the page. Swedish when unsupported.
  */
 export class KkElement extends LitElement {
   /**
@@ -89,8 +91,12 @@ export class KkElement extends LitElement {
     if (name === 'lang' && this.isConnected) void useLocale(resolveLang(this));
   }
 
-  /** Fires a public event on the host: bubbling and composed, so the page can listen anywhere. */
+  /**
+   * Fires a public event on the host: bubbling and composed, so the page can listen anywhere.
+   * Each widget documents its events with `@fires` in its class JSDoc.
+   */
   protected emit<K extends keyof KkEventMap>(name: K, detail: KkEventMap[K]): boolean {
+    /** @ignore The name is a parameter: keeps the manifest from listing an event called `name`. */
     return this.dispatchEvent(
       new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }),
     );

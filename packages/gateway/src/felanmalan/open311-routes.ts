@@ -5,8 +5,10 @@ import {
   idempotencyHeader,
   maxPhotoBytes,
   maxPhotos,
+  open311Operations,
   open311Status,
   reportStatuses,
+  type Open311Operation,
   type Open311Service,
   type Open311ServiceDefinition,
 } from '@kommunkit/contract';
@@ -29,8 +31,18 @@ const specification = 'http://wiki.open311.org/GeoReport_v2';
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const maxRangeDays = 90;
 
-type Params = { format: string; code?: string; id?: string; token?: string };
+type Params = { format: string; service_code?: string; service_request_id?: string; token?: string };
 type Query = Record<string, string | undefined>;
+
+/**
+ * A contract operation as this scope registers it: its method, its path under the scope's
+ * prefix and its `schema` (the suffix's check). Its `documentation` (query, form, responses)
+ * stays out: the handlers check those in Open311's words and send their own JSON or XML.
+ */
+export function open311Route(operation: Open311Operation): Pick<Open311Operation, 'method' | 'url' | 'schema'> {
+  if (!operation.url.startsWith(`${open311Prefix}/`)) throw new Error(`${operation.url} is not under ${open311Prefix}`);
+  return { method: operation.method, url: operation.url.slice(open311Prefix.length), schema: operation.schema };
+}
 
 export function toService(category: CategoryConfig): Open311Service {
   return {
@@ -58,9 +70,6 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
 
       installOpen311Errors(scope);
 
-      /** Every Open311 resource takes a `.json` or `.xml` suffix. */
-      const withFormat = { schema: { params: { type: 'object', properties: { format: { type: 'string', enum: ['json', 'xml'] } } } } };
-
       /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
       const jurisdiction = (request: FastifyRequest): { kommun: KommunConfig; settings: FelanmalanSettings } => {
         const id = (request.query as Query).jurisdiction_id;
@@ -80,113 +89,134 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
       const serviceRequests = serviceRequestsFrom(config);
       const forwarder = new Open311Forwarder(store, mediaUrlFor(config), scope.log);
 
-      scope.get<{ Params: Params }>('/discovery.:format', withFormat, (request, reply) => {
-        const changeset = '2026-11-23T00:00:00Z';
-        return sendOpen311(
-          reply,
-          formatOf(request),
-          {
-            changeset,
-            contact: 'Kontakta kommunen som anges i jurisdiction_id.',
-            key_service: 'API-nycklar för appar lämnas ut av respektive kommun.',
-            endpoints: [
-              { specification, url: `${config.publicUrl}${open311Prefix}`, changeset, type: 'production', formats: ['application/json', 'text/xml'] },
-            ],
-          },
-          shapes.discovery,
-        );
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.discovery),
+        handler: (request, reply) => {
+          const changeset = '2026-11-23T00:00:00Z';
+          return sendOpen311(
+            reply,
+            formatOf(request),
+            {
+              changeset,
+              contact: 'Kontakta kommunen som anges i jurisdiction_id.',
+              key_service: 'API-nycklar för appar lämnas ut av respektive kommun.',
+              endpoints: [
+                { specification, url: `${config.publicUrl}${open311Prefix}`, changeset, type: 'production', formats: ['application/json', 'text/xml'] },
+              ],
+            },
+            shapes.discovery,
+          );
+        },
       });
 
-      scope.get<{ Params: Params }>('/services.:format', withFormat, (request, reply) => {
-        const { settings } = jurisdiction(request);
-        void reply.header('cache-control', 'public, max-age=300');
-        return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.services),
+        handler: (request, reply) => {
+          const { settings } = jurisdiction(request);
+          void reply.header('cache-control', 'public, max-age=300');
+          return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
+        },
       });
 
-      scope.get<{ Params: Params }>('/services/:code.:format', withFormat, (request, reply) => {
-        const { settings } = jurisdiction(request);
-        const category = categoryOf(settings, request.params.code ?? '');
-        const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
-        void reply.header('cache-control', 'public, max-age=300');
-        return sendOpen311(reply, formatOf(request), definition, shapes.definition);
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.serviceDefinition),
+        handler: (request, reply) => {
+          const { settings } = jurisdiction(request);
+          const category = categoryOf(settings, request.params.service_code ?? '');
+          const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
+          void reply.header('cache-control', 'public, max-age=300');
+          return sendOpen311(reply, formatOf(request), definition, shapes.definition);
+        },
       });
 
-      scope.get<{ Params: Params }>('/requests.:format', withFormat, async (request, reply) => {
-        const { kommun, settings } = jurisdiction(request);
-        const query = request.query as Query;
-        const number = (name: string): number | undefined => {
-          if (query[name] === undefined || query[name] === '') return undefined;
-          const value = Number(query[name]);
-          if (!Number.isFinite(value)) throw Open311Error.of(400, `${name} ska vara ett tal.`, name);
-          return value;
-        };
-        const date = (name: string): Date | undefined => {
-          const text = query[name];
-          if (!text) return undefined;
-          // Only ISO 8601 as the spec says, and only years PostgreSQL and every client can store.
-          const value = isoTimestamp.test(text) ? new Date(text) : new Date(Number.NaN);
-          const year = value.getUTCFullYear();
-          if (Number.isNaN(value.getTime()) || year < 1970 || year > 9999) {
-            throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.requests),
+        handler: async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          const query = request.query as Query;
+          const number = (name: string): number | undefined => {
+            if (query[name] === undefined || query[name] === '') return undefined;
+            const value = Number(query[name]);
+            if (!Number.isFinite(value)) throw Open311Error.of(400, `${name} ska vara ett tal.`, name);
+            return value;
+          };
+          const date = (name: string): Date | undefined => {
+            const text = query[name];
+            if (!text) return undefined;
+            // Only ISO 8601 as the spec says, and only years PostgreSQL and every client can store.
+            const value = isoTimestamp.test(text) ? new Date(text) : new Date(Number.NaN);
+            const year = value.getUTCFullYear();
+            if (Number.isNaN(value.getTime()) || year < 1970 || year > 9999) {
+              throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
+            }
+            return value;
+          };
+          const start = date('start_date');
+          const end = date('end_date');
+          if (start && end && end.getTime() - start.getTime() > maxRangeDays * 86_400_000) {
+            throw Open311Error.of(400, `Högst ${String(maxRangeDays)} dagar mellan start_date och end_date.`, 'end_date');
           }
-          return value;
-        };
-        const start = date('start_date');
-        const end = date('end_date');
-        if (start && end && end.getTime() - start.getTime() > maxRangeDays * 86_400_000) {
-          throw Open311Error.of(400, `Högst ${String(maxRangeDays)} dagar mellan start_date och end_date.`, 'end_date');
-        }
-        const statusFilter = query.status?.split(',').map((status) => status.trim());
-        if (statusFilter?.some((status) => status !== 'open' && status !== 'closed')) throw Open311Error.of(400, 'status ska vara open eller closed.', 'status');
-        const lat = number('lat');
-        const long = number('long');
-        if (lat !== undefined && Math.abs(lat) > 90) throw Open311Error.of(400, 'lat ska vara en latitud mellan -90 och 90 (WGS84).', 'lat');
-        if (long !== undefined && Math.abs(long) > 180) throw Open311Error.of(400, 'long ska vara en longitud mellan -180 och 180 (WGS84).', 'long');
-        const radius = Math.min(number('radius') ?? 200, 5000);
-        const pageSize = Math.min(Math.max(number('page_size') ?? 50, 1), 200);
-        const rows = await store.list(kommun.id, {
-          ...(query.service_request_id ? { references: query.service_request_id.split(',').map((id) => id.trim()) } : {}),
-          ...(query.service_code ? { serviceCodes: query.service_code.split(',') } : {}),
-          ...(start ? { start } : {}),
-          ...(end ? { end } : {}),
-          ...(statusFilter ? { statuses: reportStatuses.filter((status) => statusFilter.includes(open311Status(status))) } : {}),
-          ...(lat !== undefined && long !== undefined ? { near: { lat, long, radius } } : {}),
-          limit: pageSize,
-        });
-        return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
+          const statusFilter = query.status?.split(',').map((status) => status.trim());
+          if (statusFilter?.some((status) => status !== 'open' && status !== 'closed')) throw Open311Error.of(400, 'status ska vara open eller closed.', 'status');
+          const lat = number('lat');
+          const long = number('long');
+          if (lat !== undefined && Math.abs(lat) > 90) throw Open311Error.of(400, 'lat ska vara en latitud mellan -90 och 90 (WGS84).', 'lat');
+          if (long !== undefined && Math.abs(long) > 180) throw Open311Error.of(400, 'long ska vara en longitud mellan -180 och 180 (WGS84).', 'long');
+          const radius = Math.min(number('radius') ?? 200, 5000);
+          const pageSize = Math.min(Math.max(number('page_size') ?? 50, 1), 200);
+          const rows = await store.list(kommun.id, {
+            ...(query.service_request_id ? { references: query.service_request_id.split(',').map((id) => id.trim()) } : {}),
+            ...(query.service_code ? { serviceCodes: query.service_code.split(',') } : {}),
+            ...(start ? { start } : {}),
+            ...(end ? { end } : {}),
+            ...(statusFilter ? { statuses: reportStatuses.filter((status) => statusFilter.includes(open311Status(status))) } : {}),
+            ...(lat !== undefined && long !== undefined ? { near: { lat, long, radius } } : {}),
+            limit: pageSize,
+          });
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, query.extensions === 'true'), shapes.requests);
+        },
       });
 
-      scope.get<{ Params: Params }>('/requests/:id.:format', withFormat, async (request, reply) => {
-        const { kommun, settings } = jurisdiction(request);
-        const stored = await store.byReference(kommun.id, request.params.id ?? '');
-        if (!stored) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.id ?? ''}.`, 'service_request_id');
-        const target = forwardTarget(settings);
-        const row = target ? await forwarder.refresh(kommun, target, stored) : stored;
-        const extensions = (request.query as Query).extensions === 'true';
-        return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], extensions), shapes.requests);
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.request),
+        handler: async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          const stored = await store.byReference(kommun.id, request.params.service_request_id ?? '');
+          if (!stored) throw Open311Error.of(404, `Det finns inget ärende med nummer ${request.params.service_request_id ?? ''}.`, 'service_request_id');
+          const target = forwardTarget(settings);
+          const row = target ? await forwarder.refresh(kommun, target, stored) : stored;
+          const extensions = (request.query as Query).extensions === 'true';
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], extensions), shapes.requests);
+        },
       });
 
-      scope.get<{ Params: Params }>('/tokens/:token.:format', withFormat, (request) => {
-        jurisdiction(request);
-        // Reports get their id at once, so this gateway never hands out tokens.
-        throw Open311Error.of(404, 'Okänd token. Den här tjänsten ger ärendenummer direkt.', 'token');
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.token),
+        handler: (request) => {
+          jurisdiction(request);
+          // Reports get their id at once, so this gateway never hands out tokens.
+          throw Open311Error.of(404, 'Okänd token. Den här tjänsten ger ärendenummer direkt.', 'token');
+        },
       });
 
-      scope.get<{ Params: { id: string } }>('/media/:id.jpg', async (request, reply) => {
-        const { kommun } = jurisdiction(request);
-        const photo = await store.photo(kommun.id, request.params.id);
-        if (!photo) throw Open311Error.of(404, 'Bilden finns inte.');
-        return reply
-          .type(photo.media_type)
-          .header('cache-control', 'public, max-age=31536000, immutable')
-          .header('x-content-type-options', 'nosniff')
-          .send(Buffer.from(photo.bytes));
+      scope.route<{ Params: { id: string } }>({
+        ...open311Route(open311Operations.media),
+        handler: async (request, reply) => {
+          const { kommun } = jurisdiction(request);
+          const photo = await store.photo(kommun.id, request.params.id);
+          if (!photo) throw Open311Error.of(404, 'Bilden finns inte.');
+          return reply
+            .type(photo.media_type)
+            .header('cache-control', 'public, max-age=31536000, immutable')
+            .header('x-content-type-options', 'nosniff')
+            .send(Buffer.from(photo.bytes));
+        },
       });
 
-      scope.post<{ Params: Params }>(
-        '/requests.:format',
-        { ...withFormat, config: { rateLimit: anonymousWrite(config) } },
-        async (request, reply) => {
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.createRequest),
+        config: { rateLimit: anonymousWrite(config) },
+        handler: async (request, reply) => {
           const { kommun, settings } = jurisdiction(request);
           const { fields, uploads } = await readForm(request);
           authorizeWrite(request, kommun, settings, fields);
@@ -216,7 +246,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
           if (created && target) await forwarder.send(kommun, target, row);
           return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: row.reference, service_notice: `Tack! Din felanmälan har nummer ${row.reference}.` }], shapes.tokens);
         },
-      );
+      });
     },
     { prefix: open311Prefix },
   );
