@@ -83,15 +83,19 @@ export async function startGateway(
   options.configure?.(config);
   const db = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
   const app = await buildGateway({ config, db, logger: options.logger ?? false, siteRoot: options.siteRoot });
+  const reset = async () => {
+    await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, rate_limit, dev_idp_entry`.execute(db);
+  };
+  // Every file starts from an empty database, on a PostgreSQL server shared by the files as on
+  // PGlite: nothing an earlier file stored (reports, rate-limit counts) leaks into its answers.
+  await reset();
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     db,
     url,
     config,
-    reset: async () => {
-      await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, rate_limit, dev_idp_entry`.execute(db);
-    },
+    reset,
     close: async () => {
       await app.close();
       await db.destroy();
