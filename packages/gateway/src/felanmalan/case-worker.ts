@@ -1,6 +1,7 @@
 import { operations, problemTypes } from '@kommunkit/contract';
 import type { ResolvedConfig } from '../config/load.js';
 import { kommunOf } from '../http/kommun.js';
+import { isStorableDate, storableYears } from '../http/hygiene.js';
 import { HttpProblem } from '../http/problem.js';
 import { sameSecret } from '../http/secrets.js';
 import type { Gateway } from '../types.js';
@@ -25,8 +26,9 @@ export function caseWorkerRoutes(app: Gateway, { config, store }: { config: Reso
       const { status, note, expectedAt } = request.body;
       // The date-time format lets a leap second (…:60) and far-off years through; JavaScript and PostgreSQL do not.
       const expected = expectedAt === undefined ? undefined : new Date(expectedAt);
-      if (expected && (Number.isNaN(expected.getTime()) || expected.getUTCFullYear() < 1970 || expected.getUTCFullYear() > 9999)) {
-        throw new HttpProblem(400, problemTypes.validation, undefined, [{ pointer: '/body/expectedAt', detail: 'Ange en tidpunkt mellan år 1970 och 9999, till exempel 2026-12-24T12:00:00+01:00.' }]);
+      if (expected && !isStorableDate(expected)) {
+        const detail = `Ange en tidpunkt mellan år ${String(storableYears.min)} och ${String(storableYears.max)}, till exempel 2026-12-24T12:00:00+01:00.`;
+        throw new HttpProblem(400, problemTypes.validation, undefined, [{ pointer: '/body/expectedAt', detail }]);
       }
       const row = await store.changeStatus(kommun.id, request.params.reference, {
         status,

@@ -4,8 +4,8 @@ import { isDatabaseUnavailable, retryAfterSeconds } from '../db/unavailable.js';
 import { statusDetails } from '../http/status-details.js';
 import { errorShapeOf, Open311Error, sendOpen311Error, type Format } from './open311-format.js';
 
-export const formatOf = (request: FastifyRequest): Format =>
-  (request.params as { format?: string } | undefined)?.format === 'xml' || errorShapeOf(request.url) === 'xml' ? 'xml' : 'json';
+/** JSON or XML, by the path's suffix (the `:format` parameter is that suffix). */
+export const formatOf = (request: FastifyRequest): Format => (errorShapeOf(request.url) === 'xml' ? 'xml' : 'json');
 
 /** What a body over a limit gets: the photo limits only when a photo broke them (by the error's code). */
 function tooLarge(error: FastifyError): Open311Error {
@@ -49,7 +49,7 @@ export function answerOpen311Error(error: FastifyError | Open311Error, request: 
   if (status === 503 || isDatabaseUnavailable(error)) {
     request.log.warn({ err: error }, 'database unavailable');
     void reply.header('retry-after', String(retryAfterSeconds));
-    return sendOpen311Error(reply, format, Open311Error.of(503, 'Tjänsten har ett tillfälligt fel. Försök igen om en liten stund.'));
+    return sendOpen311Error(reply, format, Open311Error.of(503, statusDetails[503]));
   }
   request.log.error({ err: error }, 'unexpected error');
   return sendOpen311Error(reply, format, Open311Error.of(500, 'Något gick fel hos oss. Försök igen om en stund.'));

@@ -3,10 +3,13 @@ import type { FastifyReply } from 'fastify';
 
 export type Format = 'json' | 'xml';
 
+/** The statuses an Open311 error answer may have. */
+export const open311ErrorStatuses = [400, 403, 404, 405, 408, 413, 414, 415, 422, 429, 431, 500, 502, 503] as const;
+
 /** An Open311 error answer: HTTP status plus the spec's `[{code, description}]` body. */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 405 | 408 | 413 | 414 | 415 | 422 | 429 | 431 | 500 | 502 | 503,
+    readonly status: (typeof open311ErrorStatuses)[number],
     readonly errors: Open311Errors,
   ) {
     super(errors.map((error) => error.description).join('; '));

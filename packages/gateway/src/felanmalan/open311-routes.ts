@@ -15,7 +15,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { CategoryConfig, FelanmalanSettings, KommunConfig } from '../config/schema.js';
-import { assertClean, idempotencyKeyOf } from '../http/hygiene.js';
+import { assertClean, idempotencyKeyOf, isStorableDate } from '../http/hygiene.js';
 import { IdempotencyConflict, requestHash } from '../http/idempotency.js';
 import { anonymousWrite } from '../http/rate-limits.js';
 import { sameSecret } from '../http/secrets.js';
@@ -145,8 +145,7 @@ export async function open311Routes(app: FastifyInstance, { config, store }: { c
             if (!text) return undefined;
             // Only ISO 8601 as the spec says, and only years PostgreSQL and every client can store.
             const value = isoTimestamp.test(text) ? new Date(text) : new Date(Number.NaN);
-            const year = value.getUTCFullYear();
-            if (Number.isNaN(value.getTime()) || year < 1970 || year > 9999) {
+            if (!isStorableDate(value)) {
               throw Open311Error.of(400, `${name} ska vara en tidpunkt i ISO 8601, till exempel 2026-11-01T00:00:00+01:00.`, name);
             }
             return value;

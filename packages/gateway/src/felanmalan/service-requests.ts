@@ -1,9 +1,10 @@
-import { open311Status, type Open311ServiceRequest, type ReportStatus } from '@kommunkit/contract';
+import { open311Base, open311Status, type Open311ServiceRequest, type ReportStatus } from '@kommunkit/contract';
 import type { ResolvedConfig } from '../config/load.js';
 import type { FelanmalanSettings, KommunConfig } from '../config/schema.js';
 import type { StoredReport } from './store.js';
 
-export const open311Prefix = '/open311/v2';
+/** Where the Open311 routes live, as the contract says. */
+export const open311Prefix = open311Base;
 
 /** The stable public URL of a stored photo. */
 export const mediaUrlFor = (config: ResolvedConfig) => (kommun: KommunConfig, id: string) =>

@@ -9,6 +9,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  * (problem+json and Open311's) already turn a validation error into their own shape.
  */
 
+/** Years every client and PostgreSQL's timestamptz store alike: a date outside them is a 400, not a database error. */
+export const storableYears = { min: 1970, max: 9999 } as const;
+
+/** A real date (not Invalid Date, not a leap second) in {@link storableYears}. */
+export function isStorableDate(date: Date): boolean {
+  const year = date.getUTCFullYear();
+  return !Number.isNaN(date.getTime()) && year >= storableYears.min && year <= storableYears.max;
+}
+
 /** Deeper than any form's data: a draft is an object of answers, some of them lists of objects. */
 export const maxJsonDepth = 32;
 /** Longest Idempotency-Key: a UUID is 36 characters; this leaves room for a client's own scheme. */

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isDatabaseUnavailable, retryAfterSeconds } from '../db/unavailable.js';
 import { statusDetails } from './status-details.js';
 import { answerOpen311Error, answerOpen311NotFound } from '../felanmalan/open311-errors.js';
-import { errorShapeOf, Open311Error } from '../felanmalan/open311-format.js';
+import { errorShapeOf, Open311Error, open311ErrorStatuses } from '../felanmalan/open311-format.js';
 
 /** Swedish titles, one per problem type, so a client can show `title` as it is. */
 const titles: Record<ProblemType, string> = {
@@ -61,7 +61,7 @@ export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyR
 
 /** The answer while a dependency (the database) is away: try again in a few seconds. */
 export const unavailable = (): HttpProblem =>
-  new HttpProblem(503, problemTypes.unavailable, 'Tjänsten har ett tillfälligt fel. Försök igen om en liten stund.', undefined, {
+  new HttpProblem(503, problemTypes.unavailable, statusDetails[503], undefined, {
     'retry-after': String(retryAfterSeconds),
   });
 
@@ -121,12 +121,13 @@ const statusTypes: Record<number, ProblemType> = {
 /** The problem a client-error status stands for; any 4xx the contract has no type for is a 400. */
 export function problemForStatus(status: number, detail?: string): HttpProblem {
   if (status === 503) return unavailable();
-  const known = status < 500 ? statusTypes[status] : undefined;
-  if (!known) return new HttpProblem(status < 500 ? 400 : 500, status < 500 ? problemTypes.validation : problemTypes.internal, status < 500 ? statusDetails[400] : undefined);
+  if (status >= 500) return new HttpProblem(500, problemTypes.internal);
+  const known = statusTypes[status];
+  if (!known) return new HttpProblem(400, problemTypes.validation, statusDetails[400]);
   return new HttpProblem(status, known, detail ?? (statusDetails as Record<number, string>)[status]);
 }
 
-const open311Statuses = new Set<number>([400, 403, 404, 405, 408, 413, 414, 415, 422, 429, 431, 500, 502, 503]);
+const open311Statuses = new Set<number>(open311ErrorStatuses);
 
 /** A problem raised on an Open311 path (by a gateway-wide hook) in Open311's words. */
 function asOpen311(problem: HttpProblem): Open311Error {
