@@ -12,6 +12,12 @@ const preview: Preview = {
   // has no `initialize()`: this loader starts the worker (served from ./public) on first use and
   // resets the handlers before each story.
   loaders: [mswLoader()],
+  // Swedish is the widgets' source language, and the page's `lang` is what a widget without its
+  // own speaks: the same in Storybook and in its test runner (whose page says `en`). Stories in
+  // another language set `lang` on the element.
+  beforeEach() {
+    document.documentElement.lang = 'sv';
+  },
   parameters: {
     // Accessibility violations fail the story's test, not just show up in the panel.
     a11y: { test: 'error' },

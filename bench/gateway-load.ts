@@ -6,6 +6,7 @@ import { buildGateway } from '../packages/gateway/src/app.js';
 import { loadConfig } from '../packages/gateway/src/config/load.js';
 import { openDatabase, type Db } from '../packages/gateway/src/db/database.js';
 import { productionLogger } from '../packages/gateway/src/logging.js';
+import type { FelanmalanTables } from '../packages/gateway/src/services/felanmalan/tables.js';
 import type { Row } from './table.js';
 
 const connections = 50;
@@ -44,7 +45,7 @@ async function seedReports(db: Db, count: number): Promise<void> {
     long: 15.60 + Math.floor(index / 50) * 0.001,
     attributes: '{}',
   }));
-  for (let start = 0; start < values.length; start += 500) await db.insertInto('report').values(values.slice(start, start + 500)).execute();
+  for (let start = 0; start < values.length; start += 500) await db.withTables<FelanmalanTables>().insertInto('report').values(values.slice(start, start + 500)).execute();
 }
 
 /**
@@ -70,7 +71,7 @@ export async function gatewayLoad(): Promise<Row[]> {
   const bare = Fastify({ logger: false });
   bare.get('/static', () => ({ ok: true }));
   bare.get('/one-query', async () =>
-    db.selectFrom('report').select(['reference', 'status']).where('kommun_id', '=', 'exempelstad').where('reference', '=', 'EXS-2000-000042').executeTakeFirst(),
+    db.withTables<FelanmalanTables>().selectFrom('report').select(['reference', 'status']).where('kommun_id', '=', 'exempelstad').where('reference', '=', 'EXS-2000-000042').executeTakeFirst(),
   );
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
 

@@ -110,6 +110,15 @@ export async function bundleSizes(): Promise<Row[]> {
     rows.push(row(`service: ${service}, its own chunks (without the map)`, files(closure.filter((key) => !sharedKeys.has(key))), budgets.service));
     rows.push(row(`page with ${service}: loader + ${[...uses, service].join(' + ')}, before the map opens`, files([loaderKey, ...closure]), budgets.page, floor));
   }
+  // A widget's other lazy features (felanmälan's "Följ ärende"), apart from the map and translations.
+  for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
+    for (const key of manifest[widgetKey]?.dynamicImports ?? []) {
+      if (mapKeys.has(key) || key.includes('/locales/')) continue;
+      const closure = [...staticClosure(key)].filter((chunk) => !staticClosure(widgetKey).has(chunk));
+      const feature = /(?:^|\/)([^/]+)\/src\/(.+)\.ts$/.exec(key);
+      rows.push(row(`lazy chunk: ${feature ? `${feature[1]}'s ${feature[2]}` : key} (loaded when first needed)`, files(closure)));
+    }
+  }
   for (const key of mapKeys) {
     const own = /(?:^|\/)([^/]+)\/src\//.exec(key)?.[1];
     const name = own ? `${own}'s map module and Leaflet's stylesheet` : 'Leaflet';

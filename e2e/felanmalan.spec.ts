@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
 
 /** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
 async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
@@ -76,4 +77,46 @@ test('keyboard only: an anonymous report with a photo, without the map, then its
   await expect(widget.getByText('Åtgärd planerad').first()).toBeVisible();
   await expect(widget.getByText('Saneringen är beställd.').first()).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("a logged-in citizen's unfinished report follows them to another browser", async ({ browser }) => {
+  const person = testPersons.find((candidate) => candidate.children && !candidate.otherGuardianOf)!;
+  const logIn = async (page: Page) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+    await page.getByRole('radio', { name: new RegExp(person.description) }).check();
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await expect(page.getByText(`Inloggad som ${person.givenName} ${person.familyName}.`)).toBeVisible();
+  };
+
+  // The first browser: logged in, two pages answered, then the citizen leaves.
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await logIn(page);
+  // A draft left by an earlier run of this test would start the widget further on.
+  await page.evaluate(() => fetch('/api/v1/exempelstad/drafts/felanmalan', { method: 'DELETE', credentials: 'include', headers: { 'x-kommunkit-client': 'e2e' } }));
+  await page.goto('/felanmalan.html');
+  const widget = page.locator('kk-felanmalan');
+  await widget.getByRole('radio', { name: /Klotter och skadegörelse/ }).check();
+  await widget.getByRole('button', { name: 'Fortsätt' }).click();
+  await widget.getByRole('textbox', { name: /Adress eller plats/ }).fill('Gångtunneln vid stationen');
+  await widget.getByRole('button', { name: 'Fortsätt' }).click();
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith('/drafts/felanmalan') && response.request().method() === 'PUT' && response.ok() && (response.request().postData() ?? '').includes('Tags på hela väggen'),
+  );
+  await widget.getByRole('textbox', { name: /Vad är fel\?/ }).fill('Tags på hela väggen');
+  await saved;
+  await first.close();
+
+  // Another browser: nothing in its storage; after login the widget carries on where they were.
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await logIn(other);
+  await other.goto('/felanmalan.html');
+  const resumed = other.locator('kk-felanmalan');
+  await expect(resumed.getByRole('heading', { name: 'Beskriv felet' })).toBeVisible();
+  await expect(resumed.getByRole('textbox', { name: /Vad är fel\?/ })).toHaveValue('Tags på hela väggen');
+  await resumed.getByRole('button', { name: 'Tillbaka' }).click();
+  await expect(resumed.getByRole('textbox', { name: /Adress eller plats/ })).toHaveValue('Gångtunneln vid stationen');
+  await second.close();
 });

@@ -6,17 +6,21 @@ import { defineConfig } from 'vite';
  * so it gets a short cache), everything else is a hashed, immutable chunk. Leaflet has a chunk
  * of its own that only the map step loads. Kommunkit's shared code goes into two chunks, each
  * with exactly the Lit modules its code uses (rolldown captures a group's static dependencies):
- * - `runtime`, what every widget needs: ui's element base, tokens, texts and feedback, and the
- *   SDK's core;
- * - `forms`, ui's form parts (fields, FormController, error summary, steps, summary list), for
- *   the widgets that have a form, so a widget without one (mina fakturor) does not load them.
- * Left out, to travel with the widgets that use them: translations (loaded only for pages in
- * another language), the SDK's service modules, and Lit modules only some widgets use
- * (@lit/task, the ref directive).
+ * - `runtime`, what every widget needs: ui's element base, tokens, texts, feedback and kommun
+ *   info, and the SDK's core;
+ * - `forms`, ui's form parts (fields, FormController, error summary, flow, summary list,
+ *   questions) and drafts (ui's and the SDK's), for the widgets that have a form, so a widget without one (mina
+ *   fakturor) does not load them.
+ * Left out, to travel with the widgets that use them (rolldown makes a shared chunk when more
+ * than one does): translations (loaded only for pages in another language), the SDK's service
+ * modules and the contract's rules of one service (`<service>-rules.ts`), ui's parts only some
+ * widgets use (login gate, formatting, status history, pager, list/detail, grid) and Lit modules only some widgets use (@lit/task, the ref directive).
  */
 const sep = String.raw`[\\/]`;
-const notShared = new RegExp(`${sep}locales${sep}|packages${sep}sdk${sep}src${sep}services${sep}`);
-const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}forms${sep}`);
+const notShared = new RegExp(
+  `${sep}locales${sep}|packages${sep}sdk${sep}src${sep}services${sep}|packages${sep}contract${sep}src${sep}[a-z-]+-rules\\.ts|packages${sep}ui${sep}src${sep}(auth${sep}|format|status-history|pager|list-detail|grid)`,
+);
+const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}(forms|drafts)${sep}|packages${sep}sdk${sep}src${sep}drafts\\.ts`);
 const runtimeModules = new RegExp(`packages${sep}(ui|sdk|contract)${sep}src${sep}`);
 const inForms = (id: string): boolean => formsModules.test(id) && !notShared.test(id);
 const inRuntime = (id: string): boolean => runtimeModules.test(id) && !inForms(id) && !notShared.test(id);

@@ -12,6 +12,13 @@ export const DraftBody = Type.Object(
   {
     data: Type.Record(Type.String(), Type.Unknown(), { description: 'What the citizen has typed so far.' }),
     step: Type.Optional(Type.String({ maxLength: 64, description: 'The question page they were on.' })),
+    revision: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        description:
+          'The revision of the saved draft this edit is based on. When it is not the stored revision any more (or the draft was deleted), the save is refused with 409 and changes nothing. Left out: an unconditional save (the first one).',
+      }),
+    ),
   },
   { $id: 'DraftBody', additionalProperties: false },
 );
@@ -22,6 +29,7 @@ export const Draft = Type.Object(
     service: ServiceId,
     data: Type.Record(Type.String(), Type.Unknown()),
     step: Type.Optional(Type.String()),
+    revision: Type.Integer({ minimum: 1, description: '1 on the first save, one more on every save: send it back as `revision` with the next save.' }),
     updatedAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Draft' },

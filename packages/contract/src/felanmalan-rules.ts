@@ -2,9 +2,16 @@
  * Felanmälan's input rules, the one source for both the widget (checks as the citizen types)
  * and the gateway (checks what arrives), so the two cannot drift apart. Free of TypeBox, like
  * `routes.ts`, so a widget bundle gets the rules and not a schema library
- * (`@kommunkit/contract/felanmalan-rules`). Lengths count UTF-16 code units (`string.length`),
- * of the trimmed value, on both sides.
+ * (`@kommunkit/contract/felanmalan-rules`). Lengths are `textLength()` of the trimmed value on
+ * both sides.
  */
+
+/**
+ * A text's length as the limits count it: Unicode code points, as JSON Schema's `maxLength`
+ * (and so the contract's schemas) and ui's character count do; "😀" is one, not two.
+ */
+// eslint-disable-next-line @typescript-eslint/no-misused-spread -- code points on purpose: what the limits count
+export const textLength = (text: string): number => [...text].length;
 
 /** Open311 GeoReport v2 limits `description` to 4,000 characters. */
 export const maxDescriptionLength = 4000;

@@ -101,7 +101,7 @@ export const operations = {
       tags: ['drafts'],
       params: DraftParams,
       body: DraftBody,
-      response: { 200: Draft, ...problems(400, 401, 403, 404, 413) },
+      response: { 200: Draft, ...problems(400, 401, 403, 404, 409, 413) },
     },
   },
   deleteDraft: {

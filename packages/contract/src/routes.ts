@@ -8,6 +8,8 @@
 export const clientHeader = 'x-kommunkit-client';
 /** Header that makes a write safe to retry: the gateway answers a repeat with the first result. */
 export const idempotencyHeader = 'idempotency-key';
+/** Query parameter the gateway adds to the page's URL after a login that did not finish (`cancelled`, `failed`). */
+export const loginOutcomeParam = 'kk-login';
 
 export const problemMediaType = 'application/problem+json';
 
@@ -35,6 +37,29 @@ export const problemTypes = {
 } as const;
 
 export type ProblemType = (typeof problemTypes)[keyof typeof problemTypes];
+
+/**
+ * The Swedish title of each problem type: the one table the gateway answers with and the SDK
+ * falls back on when an answer carried no problem (a proxy's page, an Open311 error list).
+ */
+export const problemTitles: Record<ProblemType, string> = {
+  [problemTypes.validation]: 'Uppgifterna behöver rättas',
+  [problemTypes.unauthenticated]: 'Du behöver logga in',
+  [problemTypes.forbidden]: 'Du har inte behörighet',
+  [problemTypes.csrf]: 'Begäran kom inte från en tillåten webbplats',
+  [problemTypes.notFound]: 'Sidan eller uppgiften finns inte',
+  [problemTypes.unknownKommun]: 'Kommunen finns inte i tjänsten',
+  [problemTypes.serviceDisabled]: 'Tjänsten är inte aktiverad för kommunen',
+  [problemTypes.methodNotAllowed]: 'Metoden stöds inte här',
+  [problemTypes.payloadTooLarge]: 'Det du skickade är för stort',
+  [problemTypes.requestTimeout]: 'Begäran tog för lång tid',
+  [problemTypes.unsupportedMediaType]: 'Formatet stöds inte',
+  [problemTypes.rateLimited]: 'För många försök',
+  [problemTypes.conflict]: 'Uppgiften har ändrats under tiden',
+  [problemTypes.loginFailed]: 'Inloggningen kunde inte slutföras',
+  [problemTypes.unavailable]: 'Tjänsten är inte tillgänglig just nu',
+  [problemTypes.internal]: 'Något gick fel hos oss',
+};
 
 /** Method and path of every contract route; `operations` adds the schemas. */
 export const routes = {

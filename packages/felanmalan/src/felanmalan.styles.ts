@@ -67,20 +67,17 @@ export const felanmalanStyles = css`
     object-fit: cover;
     margin-block-end: var(--_kk-space-2);
   }
-  .kk-nearby,
-  .kk-history {
+  .kk-nearby {
     list-style: none;
     padding: 0;
     margin: 0 0 var(--_kk-space-4);
   }
-  .kk-nearby > li,
-  .kk-history > li {
+  .kk-nearby > li {
     border-inline-start: 4px solid var(--_kk-color-border-subtle);
     padding-inline-start: var(--_kk-space-4);
     margin-block-end: var(--_kk-space-4);
   }
-  .kk-nearby p,
-  .kk-history p {
+  .kk-nearby p {
     margin: var(--_kk-space-1) 0;
   }
   .kk-actions {

@@ -49,7 +49,7 @@ export class PhotoList implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly max = maxPhotos,
+    readonly max = maxPhotos,
   ) {
     host.addController(this);
   }

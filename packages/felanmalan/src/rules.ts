@@ -6,6 +6,7 @@ import {
   maxAttributeLength,
   maxDescriptionLength,
   maxNameLength,
+  textLength,
 } from '@kommunkit/contract/felanmalan-rules';
 
 /*
@@ -16,7 +17,7 @@ import {
  * Lengths are measured on the trimmed value, as the gateway does after the widget trims it.
  */
 
-const tooLong = (value: unknown, max: number): boolean => typeof value === 'string' && value.trim().length > max;
+const tooLong = (value: unknown, max: number): boolean => typeof value === 'string' && textLength(value.trim()) > max;
 
 export const validatePhone = (value: string): string | undefined =>
   isPhoneNumber(value) ? undefined : msg('Skriv telefonnumret med siffror, till exempel 070-123 45 67');
@@ -40,10 +41,31 @@ export const validateAddress = (value: string): string | undefined =>
 export const validateAttributeText = (value: unknown): string | undefined =>
   tooLong(value, maxAttributeLength) ? msg(str`Svaret får vara högst ${maxAttributeLength} tecken`) : undefined;
 
-/** A `FieldRule` of `@kommunkit/ui`'s `FormController` that only checks a given value. */
-export interface ValueRule {
-  validate: (value: string) => string | undefined;
+/** A `FieldRule` of `@kommunkit/ui`'s `FormController` (structurally; this file stays DOM-free). */
+export interface ValueRule<V = string> {
+  required?: () => string;
+  validate?: (value: V) => string | undefined;
+  isEmpty?: (value: V) => boolean;
 }
+
+/** Rules of the category page. */
+export const categoryRules = { serviceCode: { required: () => msg('Välj vad felet gäller') } } satisfies Record<string, ValueRule>;
+
+/** Rules of the place page: words, or a pin (`hasPin`) on its own, are enough. */
+export const placeRules = (hasPin: () => boolean) =>
+  ({
+    address: {
+      required: () => msg('Skriv var felet finns, eller välj platsen på kartan'),
+      isEmpty: (value: string): boolean => value.trim() === '' && !hasPin(),
+      validate: validateAddress,
+    },
+  }) satisfies Record<string, ValueRule>;
+
+/** The rule of the details page's description; the category's questions add theirs. */
+export const descriptionRule: ValueRule<unknown> = { required: () => msg('Beskriv vad som är fel'), validate: validateDescription };
+
+/** Rules of the follow form. */
+export const followRules = { reference: { required: () => msg('Skriv ärendenumret') } } satisfies Record<string, ValueRule>;
 
 /** Rules of the contact page (`FormRules`): every field optional, each checked when given. */
 export const contactRules: Record<'firstName' | 'lastName' | 'email' | 'phone', ValueRule> = {

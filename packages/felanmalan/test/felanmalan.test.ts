@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { setupWorker } from 'msw/browser';
 import type { KkFelanmalan, ReportSubmittedDetail } from '../src/index.js';
 import '../src/define.js';
-import { api, gatewayDown, gatewayHandlers, gatewayUnavailable, received, reportFound, submitRejected } from './support.js';
+import { api, draftKey, gatewayDown, gatewayHandlers, gatewayUnavailable, loggedInHandlers, received, reportFound, seedDraft, submitRejected } from './support.js';
 
 const worker = setupWorker(...gatewayHandlers());
 /** A 1×1 tile, so the map draws without any outside connection. */
@@ -11,7 +11,7 @@ const tile = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJ
 
 const root = (el: KkFelanmalan) => el.shadowRoot!;
 const active = (el: KkFelanmalan) => root(el).activeElement as HTMLElement | null;
-const text = (element: Element | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+const text = (element: Element | ShadowRoot | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 const byId = (el: KkFelanmalan, id: string) => root(el).getElementById(id) as HTMLInputElement;
 const buttonNamed = (el: KkFelanmalan, name: string) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((candidate) => text(candidate) === name);
@@ -40,9 +40,66 @@ async function tabTo(el: KkFelanmalan, match: (element: HTMLElement) => boolean,
 const isSubmit = (element: HTMLElement) => element instanceof HTMLButtonElement && element.type === 'submit';
 const heading = (el: KkFelanmalan) => text(root(el).querySelector('[data-kk-focus-target]'));
 
+/** Types into a field as a citizen would (input events), then leaves it. */
+async function fill(el: KkFelanmalan, id: string, value: string): Promise<void> {
+  const field = byId(el, id);
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  field.blur();
+  await el.updateComplete;
+}
+
+/** Chooses a category and goes on. */
+async function chooseCategory(el: KkFelanmalan, code: string): Promise<void> {
+  await categories(el);
+  root(el).querySelector<HTMLInputElement>(`input[name=serviceCode][value="${code}"]`)!.click();
+  await el.updateComplete;
+  await submitPage(el);
+}
+
+/** Presses the page's submit button ("Fortsätt") and waits for what follows. */
+async function submitPage(el: KkFelanmalan): Promise<void> {
+  root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+  await el.updateComplete;
+}
+
+/** "Använd min position" with the browser's position given as `at`. */
+async function useMyPosition(el: KkFelanmalan, at: { latitude: number; longitude: number }): Promise<void> {
+  Object.defineProperty(navigator, 'geolocation', {
+    configurable: true,
+    value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: at } as GeolocationPosition) },
+  });
+  buttonNamed(el, 'Använd min position')!.click();
+  await el.updateComplete;
+}
+
+/** Adds photos through the file field, as choosing files in the browser's dialog does. */
+async function choosePhotos(el: KkFelanmalan, files: File[]): Promise<void> {
+  const input = root(el).querySelector<HTMLInputElement>('input[type=file]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  const before = root(el).querySelectorAll('.kk-photos img').length;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  const done = () => !root(el).textContent.includes('Förbereder bilderna');
+  await waitUntil(() => done() && (root(el).querySelectorAll('.kk-photos img').length > before || byId(el, 'kk-fel-photos-error')), 'the photos were not prepared', { timeout: 10000 });
+  await el.updateComplete;
+}
+
+/** A draft that stands on check answers, so a test starts where a reload would put it. */
+async function atCheck(kommun = 'exempelstad', answers: Record<string, unknown> = {}): Promise<KkFelanmalan> {
+  seedDraft(kommun, { serviceCode: 'klotter', address: 'Torget', description: 'Klotter', ...answers }, ['category', 'place', 'details', 'contact', 'check']);
+  const el = await render(kommun);
+  await waitUntil(() => heading(el) === 'Kontrollera din anmälan', 'the draft was not restored', { timeout: 5000 });
+  return el;
+}
+
+// One worker for the whole file (root hooks): restarting it makes the browser re-fetch its script.
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+after(() => worker.stop());
+
 describe('<kk-felanmalan>', () => {
-  before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
-  after(() => worker.stop());
   beforeEach(() => {
     sessionStorage.clear();
     worker.resetHandlers();
@@ -98,7 +155,7 @@ describe('<kk-felanmalan>', () => {
     await tabTo(el, (element) => element.getAttribute('name') === 'serviceCode');
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
-    expect(el.categoryForm.values.serviceCode).to.equal('hal-i-vagen');
+    expect(root(el).querySelector<HTMLInputElement>('input[value=hal-i-vagen]')!.checked).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
 
@@ -162,10 +219,9 @@ describe('<kk-felanmalan>', () => {
   it('asks the category\'s extra questions', async () => {
     const el = await render();
     await categories(el);
-    el.categoryForm.set('serviceCode', 'gatubelysning');
-    el.advance('category');
-    el.placeForm.set('address', 'Storgatan 1');
-    await el.submitPlace();
+    await chooseCategory(el, 'gatubelysning');
+    await fill(el, 'kk-fel-address', 'Storgatan 1');
+    await submitPage(el);
     await waitUntil(() => byId(el, 'kk-fel-attr_lamp_number'), 'the extra question did not appear', { timeout: 5000 });
     expect(text(root(el).querySelector('label[for=kk-fel-attr_lamp_number]'))).to.contain('Stolpens nummer');
     await expect(el).to.be.accessible();
@@ -175,13 +231,11 @@ describe('<kk-felanmalan>', () => {
     worker.use(...gatewayHandlers({ nearby: [reportFound] }));
     const el = await render();
     await categories(el);
-    el.categoryForm.set('serviceCode', 'gatubelysning');
-    el.advance('category');
-    await el.updateComplete;
-    el.setPosition({ lat: 59.33, long: 18.06 });
-    await el.submitPlace();
-    await el.updateComplete;
-    expect(heading(el)).to.equal('Är felet redan anmält?');
+    await chooseCategory(el, 'gatubelysning');
+    await useMyPosition(el, { latitude: 59.33, longitude: 18.06 });
+    expect(text(root(el).querySelector('.kk-position'))).to.contain('Vald plats: 59.33000, 18.06000');
+    await submitPage(el);
+    await waitUntil(() => heading(el) === 'Är felet redan anmält?', 'the nearby page did not show', { timeout: 5000 });
     expect(text(root(el).querySelector('.kk-nearby'))).to.contain('Åtgärd planerad');
     expect(text(root(el).querySelector('.kk-step-counter'))).to.equal('Steg 3 av 6');
     await expect(el).to.be.accessible();
@@ -190,57 +244,129 @@ describe('<kk-felanmalan>', () => {
   it('keeps what the citizen typed when the element is created again (a reload)', async () => {
     const first = await render();
     await categories(first);
-    first.categoryForm.set('serviceCode', 'klotter');
-    first.advance('category');
-    first.placeForm.set('address', 'Parkbänken vid dammen');
-    await first.submitPlace();
-    first.detailsForm.set('description', 'Klotter på bänken');
-    await first.addPhotos([await photoFile(400, 300)]);
+    await chooseCategory(first, 'klotter');
+    await fill(first, 'kk-fel-address', 'Parkbänken vid dammen');
+    await submitPage(first);
+    await waitUntil(() => heading(first) === 'Beskriv felet', 'did not reach the description page', { timeout: 5000 });
+    await fill(first, 'kk-fel-description', 'Klotter på bänken');
+    await choosePhotos(first, [await photoFile(400, 300)]);
     first.remove();
 
     const second = await render();
     await waitUntil(() => heading(second) === 'Beskriv felet', 'the draft was not restored', { timeout: 5000 });
     expect(heading(second)).to.equal('Beskriv felet');
     expect(byId(second, 'kk-fel-description').value).to.equal('Klotter på bänken');
-    expect(text(root(second).querySelector('.kk-alert'))).to.contain('Bilder sparas inte');
-    second.steps.back();
+    expect(text(root(second).querySelector('.kk-alert'))).to.contain('filer som du hade lagt till, till exempel foton, kunde inte sparas');
+    buttonNamed(second, 'Tillbaka')!.click();
     await second.updateComplete;
     expect(byId(second, 'kk-fel-address').value).to.equal('Parkbänken vid dammen');
   });
 
   it('keeps every answer and shows the gateway\'s field error where it can be corrected', async () => {
     worker.use(...submitRejected);
-    const el = await render();
-    await categories(el);
-    el.categoryForm.set('serviceCode', 'klotter');
-    el.placeForm.set('address', 'Torget');
-    el.detailsForm.set('description', 'Klotter <b>');
-    el.steps.reset(['category', 'place', 'details', 'contact', 'check']);
+    const el = await atCheck('exempelstad', { description: 'Klotter <b>' });
+    buttonNamed(el, 'Skicka anmälan')!.click();
+    await waitUntil(() => heading(el) === 'Beskriv felet', 'the error was not shown on its page', { timeout: 5000 });
     await el.updateComplete;
-    await el.submitReport();
-    await el.updateComplete;
-    expect(heading(el)).to.equal('Beskriv felet');
     const summary = root(el).querySelector<HTMLElement>('[data-kk-error-summary]')!;
     expect(active(el)).to.equal(summary);
     expect(text(summary)).to.contain('Beskrivningen innehåller otillåtna tecken.');
     expect(byId(el, 'kk-fel-description').value).to.equal('Klotter <b>');
     await expect(el).to.be.accessible();
+
+    // Corrected, "Fortsätt" goes straight back to check answers with everything else kept.
+    await fill(el, 'kk-fel-description', 'Klotter på muren');
+    await submitPage(el);
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+    expect([...root(el).querySelectorAll('dd.kk-summary-list__value')].map(text)).to.include.members(['Klotter', 'Torget', 'Klotter på muren']);
+  });
+
+  it('returns to check answers after "Ändra", and a place with reports nearby shows them first', async () => {
+    worker.use(...gatewayHandlers({ nearby: [reportFound] }));
+    const el = await atCheck();
+    expect(root(el).querySelector('.kk-back-link')).to.not.equal(null);
+    buttonNamed(el, 'Ändra Plats')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Var finns felet?');
+    await fill(el, 'kk-fel-address', 'Torget vid fontänen');
+    await submitPage(el);
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+    expect([...root(el).querySelectorAll('dd.kk-summary-list__value')].map(text)).to.include('Torget vid fontänen');
+
+    buttonNamed(el, 'Ändra Plats')!.click();
+    await el.updateComplete;
+    await useMyPosition(el, { latitude: 59.33, longitude: 18.06 });
+    await submitPage(el);
+    await waitUntil(() => heading(el) === 'Är felet redan anmält?', 'the nearby page did not show', { timeout: 5000 });
+    buttonNamed(el, 'Mitt fel finns inte med, fortsätt')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+  });
+
+  it("resumes a logged-in citizen's draft in a fresh browser context: the server keeps it", async () => {
+    const store = new Map<string, { data: unknown; step?: string; revision: number; updatedAt: string }>();
+    const otherDevice = 'http://annan-enhet.gateway.test';
+    worker.use(...loggedInHandlers(api, store), ...loggedInHandlers(otherDevice, store), ...gatewayHandlers({ base: otherDevice }));
+
+    // A kommun of its own: another test's client already knows its citizen is anonymous.
+    const first = await render('inloggstad');
+    await chooseCategory(first, 'klotter');
+    await fill(first, 'kk-fel-address', 'Parkbänken vid dammen');
+    await submitPage(first);
+    await waitUntil(() => heading(first) === 'Beskriv felet', 'did not reach the description page', { timeout: 5000 });
+    await fill(first, 'kk-fel-description', 'Klotter på bänken');
+    await waitUntil(() => JSON.stringify(store.get('inloggstad/felanmalan')?.data ?? '').includes('Klotter på bänken'), 'the draft never reached the server', { timeout: 5000 });
+    first.remove();
+
+    // Another browser: no sessionStorage of the first, another client, the same citizen logged in.
+    sessionStorage.clear();
+    const second = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${otherDevice} kommun="inloggstad"></kk-felanmalan>`);
+    await waitUntil(() => heading(second) === 'Beskriv felet', 'the server draft was not resumed', { timeout: 5000 });
+    expect(byId(second, 'kk-fel-description').value).to.equal('Klotter på bänken');
+    buttonNamed(second, 'Tillbaka')!.click();
+    await second.updateComplete;
+    expect(byId(second, 'kk-fel-address').value).to.equal('Parkbänken vid dammen');
+    await expect(second).to.be.accessible();
+  });
+
+  it('asks which answers to keep when the draft was changed in another browser meanwhile', async () => {
+    const store = new Map<string, { data: unknown; step?: string; revision: number; updatedAt: string }>();
+    const laptop = 'http://laptop.gateway.test';
+    const phone = 'http://telefon.gateway.test';
+    worker.use(...loggedInHandlers(laptop, store), ...gatewayHandlers({ base: laptop }), ...loggedInHandlers(phone, store), ...gatewayHandlers({ base: phone }));
+    const saved = (text: string) => () => JSON.stringify(store.get('konfliktstad/felanmalan')?.data ?? '').includes(text);
+
+    const first = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${laptop} kommun="konfliktstad"></kk-felanmalan>`);
+    await chooseCategory(first, 'klotter');
+    await fill(first, 'kk-fel-address', 'Torget');
+    await waitUntil(saved('Torget'), 'the laptop never saved', { timeout: 5000 });
+
+    // The phone takes the draft up and changes the place; the laptop does not know.
+    sessionStorage.clear();
+    const second = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${phone} kommun="konfliktstad"></kk-felanmalan>`);
+    await waitUntil(() => heading(second) === 'Var finns felet?', 'the phone did not resume', { timeout: 5000 });
+    await fill(second, 'kk-fel-address', 'Stationen');
+    await waitUntil(saved('Stationen'), 'the phone never saved', { timeout: 5000 });
+    second.remove();
+
+    await fill(first, 'kk-fel-address', 'Torget vid fontänen');
+    await waitUntil(() => text(root(first)).includes('Dina svar har ändrats i en annan webbläsare'), 'no conflict notice', { timeout: 5000 });
+    expect(saved('Stationen')(), 'the other browser\'s answers were not overwritten').to.equal(true);
+    await expect(first).to.be.accessible();
+    buttonNamed(first, 'Använd de sparade svaren')!.click();
+    await waitUntil(() => byId(first, 'kk-fel-address').value === 'Stationen', "the other browser's answers were not taken", { timeout: 5000 });
+    expect(text(root(first)).includes('Dina svar har ändrats i en annan webbläsare')).to.equal(false);
   });
 
   it('says so, and keeps the answers, when the report cannot be sent', async () => {
-    const el = await render();
-    await categories(el);
-    el.categoryForm.set('serviceCode', 'klotter');
-    el.placeForm.set('address', 'Torget');
-    el.detailsForm.set('description', 'Klotter');
-    el.steps.reset(['category', 'place', 'details', 'contact', 'check']);
-    await el.updateComplete;
+    const el = await atCheck();
     worker.use(...gatewayDown);
-    await el.submitReport();
-    await el.updateComplete;
+    buttonNamed(el, 'Skicka anmälan')!.click();
+    await waitUntil(() => root(el).querySelector('.kk-alert--error'), 'no error shown', { timeout: 10000 });
     expect(text(root(el).querySelector('.kk-alert--error'))).to.contain('Dina svar finns kvar');
-    expect(el.answers.description).to.equal('Klotter');
-    expect(sessionStorage.getItem('kommunkit:felanmalan:exempelstad')).to.contain('Klotter');
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+    expect([...root(el).querySelectorAll('dd.kk-summary-list__value')].map(text)).to.include('Klotter');
+    expect(sessionStorage.getItem(draftKey('exempelstad'))).to.contain('Klotter');
     await expect(el).to.be.accessible();
   });
 
@@ -275,8 +401,7 @@ describe('<kk-felanmalan>', () => {
     const leafletRules = () => root(el).adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule.cssText.includes('.leaflet-pane')).length;
     expect(root(el).querySelector('.leaflet-container')).to.equal(null);
     expect(leafletRules()).to.equal(0);
-    el.categoryForm.set('serviceCode', 'klotter');
-    el.advance('category');
+    await chooseCategory(el, 'klotter');
     await waitUntil(() => root(el).querySelector('.kk-map.leaflet-container'), 'the map did not load', { timeout: 5000 });
     const map = root(el).querySelector<HTMLElement>('.kk-map')!;
     expect(map.getAttribute('aria-label')).to.equal('Karta där du kan välja platsen');
@@ -284,11 +409,10 @@ describe('<kk-felanmalan>', () => {
     expect(getComputedStyle(root(el).querySelector('.leaflet-pane')!).position).to.equal('absolute');
     const box = map.getBoundingClientRect();
     map.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }));
-    await waitUntil(() => el.placeForm.values.position, 'the click did not set the place', { timeout: 5000 });
-    await el.updateComplete;
+    await waitUntil(() => text(root(el).querySelector('.kk-position')).includes('Vald plats'), 'the click did not set the place', { timeout: 5000 });
     expect(root(el).querySelector('.leaflet-marker-icon')).to.not.equal(null);
     await expect(el).to.be.accessible();
-    el.steps.back();
+    buttonNamed(el, 'Tillbaka')!.click();
     await el.updateComplete;
     expect(root(el).querySelector('.leaflet-container')).to.equal(null);
     expect((globalThis as { L?: unknown }).L).to.equal(undefined);
@@ -296,9 +420,9 @@ describe('<kk-felanmalan>', () => {
 
   it('follows a report by reference: status history when found, a clear message when not', async () => {
     const el = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj" reference="EXS-2026-000042"></kk-felanmalan>`);
-    await waitUntil(() => root(el).querySelector('.kk-history'), 'the report did not load', { timeout: 5000 });
-    expect([...root(el).querySelectorAll('.kk-history .kk-tag')].map(text)).to.deep.equal(['Åtgärd planerad', 'Under utredning', 'Mottagen']);
-    expect(text(root(el).querySelector('.kk-history'))).to.contain('En elektriker byter lampan på torsdag.');
+    await waitUntil(() => root(el).querySelector('.kk-status-history'), 'the report did not load', { timeout: 5000 });
+    expect([...root(el).querySelectorAll('.kk-status-history .kk-tag')].map(text)).to.deep.equal(['Åtgärd planerad', 'Under utredning', 'Mottagen']);
+    expect(text(root(el).querySelector('.kk-status-history'))).to.contain('En elektriker byter lampan på torsdag.');
     await expect(el).to.be.accessible();
 
     const input = byId(el, 'kk-fel-reference');
@@ -325,6 +449,11 @@ async function photoFile(width: number, height: number, type = 'image/png'): Pro
 }
 
 describe('photos', () => {
+  beforeEach(() => {
+    sessionStorage.clear();
+    worker.resetHandlers();
+  });
+
   it('downscales a 3000×2000 photo to a JPEG at most 1600 px wide', async () => {
     const { downscale } = await import('../src/photos.js');
     const small = await downscale(await photoFile(3000, 2000));
@@ -334,13 +463,10 @@ describe('photos', () => {
   });
 
   it('previews added photos, removes them with their object URL revoked, and allows at most 3', async () => {
-    sessionStorage.clear();
+    seedDraft('bildstad', { serviceCode: 'klotter', address: 'Torget' }, ['category', 'place', 'details']);
     const el = await render('bildstad');
-    await el.addPhotos([await photoFile(3000, 2000)]);
-    el.steps.reset(['category', 'place', 'details'], false);
-    el.categoryForm.set('serviceCode', 'klotter');
-    el.placeForm.set('address', 'Torget');
-    await el.updateComplete;
+    await waitUntil(() => heading(el) === 'Beskriv felet', 'the draft was not restored', { timeout: 5000 });
+    await choosePhotos(el, [await photoFile(3000, 2000)]);
     const img = root(el).querySelector<HTMLImageElement>('.kk-photos img')!;
     expect(img.src).to.match(/^blob:/);
     await waitUntil(() => img.complete && img.naturalWidth === 1600, 'the preview did not load', { timeout: 5000 });
@@ -356,8 +482,7 @@ describe('photos', () => {
     );
     expect(gone, 'the object URL was revoked').to.equal(true);
 
-    await el.addPhotos(await Promise.all([1, 2, 3, 4].map((n) => photoFile(100 * n, 100))));
-    await el.updateComplete;
+    await choosePhotos(el, await Promise.all([1, 2, 3, 4].map((n) => photoFile(100 * n, 100))));
     expect(root(el).querySelectorAll('.kk-photos img')).to.have.length(3);
     expect(text(byId(el, 'kk-fel-photos-error'))).to.contain('högst 3 bilder');
   });

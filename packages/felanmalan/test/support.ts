@@ -78,22 +78,24 @@ export const kommunInfo = (kommun: string, map?: KommunInfo['map']): KommunInfo 
 /** What the fake gateway received in the last POST requests. */
 export const received: { form?: FormData; headers?: Headers } = {};
 
-/** A working gateway: categories, definitions, no reports nearby unless `nearby` is given. */
-export function gatewayHandlers(options: { nearby?: Open311ServiceRequest[]; services?: Open311Service[]; map?: KommunInfo['map'] } = {}) {
+/** A working gateway (at `base`, `api` by default): categories, definitions, no reports nearby unless `nearby` is given. */
+export function gatewayHandlers(options: { nearby?: Open311ServiceRequest[]; services?: Open311Service[]; map?: KommunInfo['map']; base?: string } = {}) {
+  const base = options.base ?? api;
+  const open311At = `${base}/open311/v2`;
   return [
-    http.get(`${api}/api/v1/:kommun`, ({ params }) => HttpResponse.json(kommunInfo(String(params.kommun), options.map))),
-    http.get(`${api}/api/v1/:kommun/auth/me`, () =>
+    http.get(`${base}/api/v1/:kommun`, ({ params }) => HttpResponse.json(kommunInfo(String(params.kommun), options.map))),
+    http.get(`${base}/api/v1/:kommun/auth/me`, () =>
       HttpResponse.json({ type: 'urn:kommunkit:problem:unauthenticated', title: 'Inte inloggad', status: 401 }, { status: 401, headers: { 'content-type': 'application/problem+json' } }),
     ),
-    http.get(`${open311}/services.json`, () => HttpResponse.json(options.services ?? services)),
-    http.get(`${open311}/services/gatubelysning.json`, () => HttpResponse.json(lampDefinition)),
-    http.get(`${open311}/requests.json`, () => HttpResponse.json(options.nearby ?? [])),
-    http.get(`${open311}/requests/:id.json`, ({ params }) =>
+    http.get(`${open311At}/services.json`, () => HttpResponse.json(options.services ?? services)),
+    http.get(`${open311At}/services/gatubelysning.json`, () => HttpResponse.json(lampDefinition)),
+    http.get(`${open311At}/requests.json`, () => HttpResponse.json(options.nearby ?? [])),
+    http.get(`${open311At}/requests/:id.json`, ({ params }) =>
       String(params.id) === reportFound.service_request_id
         ? HttpResponse.json([reportFound])
         : HttpResponse.json([{ code: 404, description: 'Ärendet finns inte.' }], { status: 404 }),
     ),
-    http.post(`${open311}/requests.json`, async ({ request }) => {
+    http.post(`${open311At}/requests.json`, async ({ request }) => {
       received.headers = request.headers;
       received.form = await request.formData();
       return HttpResponse.json([{ service_request_id: 'EXS-2026-000043', service_notice: 'Vi åtgärdar felet inom fem arbetsdagar.' }], { status: 201 });
@@ -118,3 +120,49 @@ export const gatewayUnavailable = [
 export const submitRejected = [
   http.post(`${open311}/requests.json`, () => HttpResponse.json([{ code: 400, description: 'Beskrivningen innehåller otillåtna tecken.', field: 'description' }], { status: 400 })),
 ];
+
+/** sessionStorage key of the widget's draft (ui's `DraftController`: `kommunkit:<service>:<kommun>`). */
+export const draftKey = (kommun: string): string => `kommunkit:felanmalan:${kommun}`;
+
+/**
+ * A draft as a reload finds it, for tests and stories that start on a later page: the answers
+ * given and the pages taken, in the shape `DraftController` keeps (version 1 of felanmälan's answers).
+ */
+export function seedDraft(kommun: string, answers: Record<string, unknown>, path: string[], hadFiles = false): void {
+  const values = { serviceCode: '', address: '', description: '', attributes: {}, firstName: '', lastName: '', email: '', phone: '', ...answers };
+  sessionStorage.setItem(draftKey(kommun), JSON.stringify({ version: 1, values, path, hadFiles, savedAt: Date.now() }));
+}
+
+export const testUser = { name: 'Anna Andersson', givenName: 'Anna', familyName: 'Andersson', kommun: 'exempelstad' };
+
+/**
+ * A logged-in citizen at a gateway whose server drafts live in `store` (shared by every
+ * "device" that uses it): `auth/me` answers the user, `drafts/felanmalan` reads and writes the
+ * store with revisions and answers 409 to a stale write, as the gateway does.
+ */
+export function loggedInHandlers(base: string, store: Map<string, { data: unknown; step?: string; revision: number; updatedAt: string }>) {
+  const key = (kommun: unknown) => `${String(kommun)}/felanmalan`;
+  return [
+    http.get(`${base}/api/v1/:kommun/auth/me`, () => HttpResponse.json({ ...testUser, expiresAt: new Date(Date.now() + 3600_000).toISOString() })),
+    http.get(`${base}/api/v1/:kommun/drafts/felanmalan`, ({ params }) => {
+      const draft = store.get(key(params.kommun));
+      return draft
+        ? HttpResponse.json({ service: 'felanmalan', ...draft })
+        : HttpResponse.json({ type: 'urn:kommunkit:problem:not-found', title: 'Sidan eller uppgiften finns inte', status: 404 }, { status: 404, headers: { 'content-type': 'application/problem+json' } });
+    }),
+    http.put(`${base}/api/v1/:kommun/drafts/felanmalan`, async ({ params, request }) => {
+      const body = (await request.json()) as { data: unknown; step?: string; revision?: number };
+      const current = store.get(key(params.kommun));
+      if (body.revision !== undefined && body.revision !== current?.revision) {
+        return HttpResponse.json({ type: 'urn:kommunkit:problem:conflict', title: 'Uppgiften har ändrats under tiden', status: 409 }, { status: 409, headers: { 'content-type': 'application/problem+json' } });
+      }
+      const saved = { data: body.data, ...(body.step ? { step: body.step } : {}), revision: (current?.revision ?? 0) + 1, updatedAt: new Date().toISOString() };
+      store.set(key(params.kommun), saved);
+      return HttpResponse.json({ service: 'felanmalan', ...saved });
+    }),
+    http.delete(`${base}/api/v1/:kommun/drafts/felanmalan`, ({ params }) => {
+      store.delete(key(params.kommun));
+      return new HttpResponse(null, { status: 204 });
+    }),
+  ];
+}

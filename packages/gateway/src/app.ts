@@ -3,15 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { IdentityProviders } from './auth/oidc.js';
-import { authRoutes } from './auth/routes.js';
+import { authRoutes, callbackUrl } from './auth/routes.js';
 import { SessionStore } from './auth/sessions.js';
 import type { ResolvedConfig } from './config/load.js';
 import type { Db } from './db/database.js';
 import { draftRoutes } from './drafts/routes.js';
 import { embedRoutes } from './embed.js';
-import { caseWorkerRoutes } from './felanmalan/case-worker.js';
-import { open311Routes } from './felanmalan/open311-routes.js';
-import { ReportStore } from './felanmalan/store.js';
 import { healthRoutes } from './health.js';
 import { installClientErrors, serverOptions } from './http/client-errors.js';
 import { installSecurityHeaders } from './http/headers.js';
@@ -24,6 +21,9 @@ import { trackRouteMethods } from './http/route-methods.js';
 import { installSecurity } from './http/security.js';
 import { kommunRoutes } from './kommun-routes.js';
 import { AccessLog, productionLogger } from './logging.js';
+import { serviceMigrations, serviceSettings } from './services/catalog.js';
+import { serviceModules } from './services/index.js';
+import type { ServiceModule } from './services/module.js';
 import { siteRoutes } from './site.js';
 import type { Gateway } from './types.js';
 
@@ -36,11 +36,34 @@ export interface GatewayOptions {
   siteRoot?: string | undefined;
   /** The built embed bundle, served at `/kommunkit/v1/`. */
   embedRoot?: string | undefined;
+  /** Outgoing HTTP of the services (to kommun systems); the global fetch by default. */
+  fetch?: typeof fetch;
+  /** The service modules; all of `services/index.ts` by default. */
+  services?: readonly ServiceModule[];
+}
+
+/** A module whose settings or migrations the config schema and migration runner do not know would half work: refuse it. */
+function assertCatalogued(modules: readonly ServiceModule[]): void {
+  for (const module of modules) {
+    if (serviceSettings[module.id] !== module.settings || !serviceMigrations.includes(module.migrations)) {
+      throw new Error(`service module ${module.id}: list its settings and migrations in services/catalog.ts`);
+    }
+  }
 }
 
 export const devIdpPath = '/dev-idp';
 
-export async function buildGateway({ config, db, logger = productionLogger(), siteRoot, embedRoot }: GatewayOptions): Promise<Gateway> {
+export async function buildGateway({
+  config,
+  db,
+  logger = productionLogger(),
+  siteRoot,
+  embedRoot,
+  fetch = globalThis.fetch,
+  services = serviceModules,
+}: GatewayOptions): Promise<Gateway> {
+  assertCatalogued(services);
+  const paths = services.flatMap((service) => service.paths ?? []);
   const app = Fastify({
     logger,
     // One access line per request, with method, route, URL, status and duration.
@@ -50,29 +73,27 @@ export async function buildGateway({ config, db, logger = productionLogger(), si
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     // Time limits, and the router's and Node's own errors in the contract's shapes.
-    ...serverOptions(config),
+    ...serverOptions(config, paths),
     // Reject unknown fields instead of silently dropping them, and report every bad field at once.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array' } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const methodsFor = trackRouteMethods(app);
-  installProblemHandlers(app, methodsFor);
+  installProblemHandlers(app, methodsFor, paths);
   installSecurityHeaders(app, config);
   installClientErrors(app);
   resolveKommun(app, config);
-  await installSecurity(app, config);
+  await installSecurity(app, config, paths);
   await app.register(cookie);
   installInputHygiene(app);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
 
   const sessions = new SessionStore(db, config, app.log);
   healthRoutes(app, { db });
-  kommunRoutes(app);
+  kommunRoutes(app, services);
   authRoutes(app, { config, db, sessions, providers: new IdentityProviders() });
   draftRoutes(app, { db, sessions });
-  const reports = new ReportStore(db);
-  caseWorkerRoutes(app, { config, store: reports });
-  await open311Routes(app, { config, store: reports });
+  for (const service of services) await service.register(app, { config, db, sessions, fetch });
 
   if (config.devIdentityProvider) {
     const issuer = `${config.publicUrl}${devIdpPath}`;
@@ -81,7 +102,7 @@ export async function buildGateway({ config, db, logger = productionLogger(), si
       .map((kommun) => ({
         clientId: kommun.identityProvider!.clientId,
         clientSecret: kommun.identityProvider!.clientSecret,
-        redirectUris: [`${config.publicUrl}/api/v1/${kommun.id}/auth/callback`],
+        redirectUris: [callbackUrl(config, kommun.id)],
       }));
     // Loaded only when enabled, so a production gateway does not even contain the test persons.
     const { devIdp } = await import('./dev-idp/plugin.js');

@@ -1,21 +1,24 @@
-import { operations, type ServiceId } from '@kommunkit/contract';
+import { operations, type KommunInfo, type ServiceId } from '@kommunkit/contract';
+import { serviceSettings } from './http/guards.js';
 import { kommunOf } from './http/kommun.js';
+import type { ServiceModule } from './services/module.js';
 import type { Gateway } from './types.js';
 
-export function kommunRoutes(app: Gateway): void {
+/** What a widget needs of a kommun: the shared part, and each enabled service's public part (`publicInfo`). */
+export function kommunRoutes(app: Gateway, services: readonly ServiceModule[]): void {
   app.route({
     ...operations.getKommun,
     handler: (request, reply) => {
       const kommun = kommunOf(request);
       void reply.header('cache-control', 'public, max-age=300');
-      const map = kommun.services.felanmalan?.map;
-      return {
+      const info: KommunInfo = {
         id: kommun.id,
         name: kommun.name,
         theme: kommun.theme ?? {},
         services: Object.keys(kommun.services) as ServiceId[],
-        ...(map ? { map } : {}),
       };
+      for (const service of services) if (serviceSettings(kommun, service.id) !== undefined) Object.assign(info, service.publicInfo?.(kommun));
+      return info;
     },
   });
 }

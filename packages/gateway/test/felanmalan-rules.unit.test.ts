@@ -8,10 +8,13 @@ import {
   validateAttributeText,
   validateDescription,
   validateEmail,
+  validateFirstName,
+  validateLastName,
   validatePhone,
 } from '../../felanmalan/src/rules.js';
-import type { CategoryConfig } from '../src/config/schema.js';
-import { parseReport, type Fields } from '../src/felanmalan/report-input.js';
+import type { Fields } from '../src/services/felanmalan/open311/form.js';
+import { parseReport } from '../src/services/felanmalan/open311/report-input.js';
+import type { CategoryConfig } from '../src/services/felanmalan/settings.js';
 
 /**
  * One rule, two places: every value below goes through the gateway's `parseReport` and through
@@ -77,8 +80,8 @@ const emails: [address: string, ok: boolean][] = [
 
 const lengths: [what: string, field: string, validate: (value: string) => string | undefined, max: number][] = [
   ['description', 'description', validateDescription, maxDescriptionLength],
-  ['first name', 'first_name', contactRules.firstName.validate, maxNameLength],
-  ['last name', 'last_name', contactRules.lastName.validate, maxNameLength],
+  ['first name', 'first_name', validateFirstName, maxNameLength],
+  ['last name', 'last_name', validateLastName, maxNameLength],
   ['place in words', 'address_string', validateAddress, maxAddressLength],
   ['answer to a free-text question', `attribute[${freeText.code}]`, validateAttributeText, maxAttributeLength],
 ];
@@ -86,6 +89,11 @@ const lengths: [what: string, field: string, validate: (value: string) => string
 describe('felanmälan: the widget and the gateway apply one rule', () => {
   it('uses the limits of the issue', () => {
     expect([maxDescriptionLength, maxNameLength, maxAddressLength, maxAttributeLength]).toEqual([4000, 100, 500, 1000]);
+  });
+
+  it('checks names on the contact page with the validators tested here', () => {
+    expect(contactRules.firstName.validate).toBe(validateFirstName);
+    expect(contactRules.lastName.validate).toBe(validateLastName);
   });
 
   it.each(phones)('phone %j: valid %s', (phone, ok) => {
@@ -108,6 +116,13 @@ describe('felanmälan: the widget and the gateway apply one rule', () => {
       const value = 'x'.repeat(length);
       expect(gatewayRefuses(field, value), 'gateway refuses').toBe(!ok);
       expect(widgetRefuses(validate, value), 'widget refuses').toBe(!ok);
+    });
+
+    it('counts characters, not UTF-16 units: an emoji is one', () => {
+      expect(gatewayRefuses(field, '😀'.repeat(max)), 'gateway refuses').toBe(false);
+      expect(widgetRefuses(validate, '😀'.repeat(max)), 'widget refuses').toBe(false);
+      expect(gatewayRefuses(field, '😀'.repeat(max + 1)), 'gateway refuses').toBe(true);
+      expect(widgetRefuses(validate, '😀'.repeat(max + 1)), 'widget refuses').toBe(true);
     });
 
     it('counts the trimmed value, as the gateway does', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startGateway, type TestGateway } from './support/gateway.js';
+import { freePort, pages, startGateway, type TestGateway } from './support/gateway.js';
 import { form, fromKommunPage, multipart, photoWithGps, validReport } from './support/open311.js';
 
 const packageDir = join(import.meta.dirname, '..');
@@ -121,3 +121,46 @@ describe('forwarding to the kommun\'s own Open311 server', () => {
     expect(response.status).toBe(403);
   });
 });
+
+describe('when the kommun\'s server cannot be reached', () => {
+  let offline: TestGateway;
+  /** What the gateway's services asked of the network, and whether the network is down. */
+  const calls: string[] = [];
+  let down = true;
+  beforeAll(async () => {
+    offline = await startGateway({
+      configure: (config) => {
+        const felanmalan = config.kommunById.get('grannby')!.services.felanmalan!;
+        felanmalan.adapter = 'open311';
+        felanmalan.forward = { url: `${external.url}/open311/v2`, apiKey: forwardKey, jurisdictionId: 'exempelstad-drift' };
+      },
+      fetch: (input, init) => {
+        calls.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : input).pathname}`);
+        return down ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+      },
+    });
+  });
+  afterAll(() => offline.close());
+
+  it('files the report anyway through the fetch it was given, and sends it on when the citizen next looks', async () => {
+    const created = await fetch(`${offline.url}/open311/v2/requests.json?jurisdiction_id=grannby`, {
+      method: 'POST',
+      headers: { ...fromKommunPage('offline-1'), origin: pages.grannby },
+      body: form(validReport),
+    });
+    expect(created.status).toBe(201);
+    const reference = ((await created.json()) as Open311RequestCreated)[0]!.service_request_id!;
+    expect(reference).toMatch(/^GRB-/);
+    expect(calls).toEqual(['POST /open311/v2/requests.json']);
+    const kept = await offline.db.selectFrom('report').select('external_id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(kept.external_id).toBeNull();
+
+    down = false;
+    const seen = await fetch(`${offline.url}/open311/v2/requests/${reference}.json?jurisdiction_id=grannby`);
+    expect(seen.status).toBe(200);
+    expect(calls).toEqual(['POST /open311/v2/requests.json', 'POST /open311/v2/requests.json']);
+    const sent = await offline.db.selectFrom('report').select('external_id').where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(sent.external_id).toMatch(/^DRF-\d{4}-\d{6}$/);
+  });
+});
+

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../src/db/database.js';
+import type { FelanmalanTables } from '../src/services/felanmalan/tables.js';
 import { freePort, pages, testConfig } from './support/gateway.js';
 import { Browser } from './support/http.js';
 import { loginUntilCallback } from './support/login.js';
@@ -199,7 +200,7 @@ describe.skipIf(!databaseUrl)('two gateway instances on one PostgreSQL behind a 
     const [one, other] = await Promise.all([post('same-key-at-once'), post('same-key-at-once')]);
     expect(await reference(one)).toBe(await reference(other));
     expect(balancer.hops.filter((hop) => hop.sender === 'citizen').map((hop) => hop.instance).sort()).toEqual([0, 0, 1, 1]);
-    const { count } = await db.selectFrom('report').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    const { count } = await db.withTables<FelanmalanTables>().selectFrom('report').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
     expect(Number(count)).toBe(2);
   });
 });

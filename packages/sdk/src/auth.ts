@@ -1,7 +1,7 @@
 import type { User } from '@kommunkit/contract';
 import { ApiError } from './errors.js';
 import { abortReason, type CallOptions, type Transport } from './http.js';
-import { routes } from '@kommunkit/contract/routes';
+import { loginOutcomeParam, routes } from '@kommunkit/contract/routes';
 
 export interface AuthEventMap {
   /** The known user changed: first loaded, logged in, logged out, session ended, or another person. */
@@ -10,14 +10,33 @@ export interface AuthEventMap {
 
 type AuthListener<K extends keyof AuthEventMap> = ((this: Auth, event: AuthEventMap[K]) => void) | { handleEvent(event: AuthEventMap[K]): void };
 
-/** Query parameter the gateway adds to the return URL when a login did not finish. */
-export const loginOutcomeParam = 'kk-login';
+/** Query parameter the gateway adds to the return URL when a login did not finish (one name, in the contract). */
+export { loginOutcomeParam };
 
 const samePerson = (a: User, b: User): boolean =>
   a.name === b.name && a.givenName === b.givenName && a.familyName === b.familyName && a.kommun === b.kommun;
 
-/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/** How a login that did not finish came back: the gateway's `kk-login` value in the page URL. */
+export type LoginOutcome = 'cancelled' | 'failed';
+
+/** The outcome the gateway put in `href` (by default this page's URL) after a login that did not finish. */
+export function loginOutcome(href: string = location.href): LoginOutcome | undefined {
+  try {
+    const value = new URL(href).searchParams.get(loginOutcomeParam);
+    return value === 'cancelled' || value === 'failed' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why the last known user is gone: the citizen logged out here, or the session ended by itself. */
+export type AuthEndReason = 'logout' | 'session-ended';
+
+/**
+ * Resolves with `promise`, or rejects with the signal's reason as soon as it aborts; the
+ * promise itself (a request shared with other callers) goes on.
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
@@ -41,6 +60,7 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
 export class Auth extends EventTarget {
   #user: User | null = null;
   #loaded = false;
+  #endReason: AuthEndReason | undefined;
   #pending: Promise<User | null> | undefined;
   /** Bumped by every authoritative change, so that an older refresh cannot undo it. */
   #generation = 0;
@@ -53,13 +73,22 @@ export class Auth extends EventTarget {
     this.#navigate = navigate;
     transport.onUnauthenticated(() => {
       this.#generation++;
-      this.#set(null);
+      this.#set(null, 'session-ended');
     });
   }
 
   /** The logged-in citizen, or null when nobody is logged in (or before {@link loaded}). */
   get user(): User | null {
     return this.#user;
+  }
+
+  /**
+   * Why the last known user is gone, so every widget on the page can tell "you logged out"
+   * from "your session ended" (expired, logged out in another tab, a 401 on a call).
+   * Undefined while someone is logged in, and when nobody has been this page's lifetime.
+   */
+  get endReason(): AuthEndReason | undefined {
+    return this.#endReason;
   }
 
   /** Whether the login state has been learnt from the gateway yet. */
@@ -76,7 +105,7 @@ export class Auth extends EventTarget {
     if (!this.#pending) {
       const generation = this.#generation;
       const pending = this.#fetchUser().then((user) => {
-        if (generation === this.#generation) this.#set(user);
+        if (generation === this.#generation) this.#set(user, 'session-ended');
         return this.#user;
       });
       this.#pending = pending;
@@ -119,7 +148,7 @@ export class Auth extends EventTarget {
     }
     this.#generation++;
     this.#pending = undefined;
-    this.#set(null);
+    this.#set(null, 'logout');
   }
 
   override addEventListener<K extends keyof AuthEventMap>(type: K, listener: AuthListener<K> | null, options?: boolean | AddEventListenerOptions): void;
@@ -143,11 +172,13 @@ export class Auth extends EventTarget {
     }
   }
 
-  #set(user: User | null): void {
+  #set(user: User | null, endReason: AuthEndReason): void {
     const previous = this.#user;
     const wasLoaded = this.#loaded;
     this.#user = user;
     this.#loaded = true;
+    if (user) this.#endReason = undefined;
+    else if (previous) this.#endReason = endReason;
     const same = previous === null || user === null ? previous === user : samePerson(previous, user);
     if (wasLoaded && same) return;
     this.dispatchEvent(new CustomEvent('change', { detail: user }));

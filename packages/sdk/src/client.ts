@@ -1,7 +1,6 @@
 import type { KommunInfo } from '@kommunkit/contract';
-import { Auth } from './auth.js';
-import { createDrafts, type Drafts } from './drafts.js';
-import { createTransport, retrySettings, type CallOptions, type Request, type RetryOptions } from './http.js';
+import { abortable, Auth } from './auth.js';
+import { abortReason, createTransport, retrySettings, type CallOptions, type Request, type RetryOptions } from './http.js';
 
 export interface ClientOptions {
   /** The gateway's base URL, e.g. `https://e-tjanster.exempelstad.se` (a trailing slash is dropped). */
@@ -21,10 +20,13 @@ export interface KommunkitClient {
   readonly api: string;
   readonly kommun: string;
   readonly auth: Auth;
-  readonly drafts: Drafts;
   /** What the client was made with, for service modules that call the gateway their own way. */
   readonly options: Readonly<ClientOptions>;
-  /** The kommun's name, theme tokens and enabled services. */
+  /**
+   * The kommun's name, theme tokens and enabled services. Asked for once per client: every
+   * widget and the theme share the answer (a failure is not kept, so the next call asks again).
+   * `signal` stops only this caller's wait.
+   */
   getKommun(options?: CallOptions): Promise<KommunInfo>;
   /** One contract operation, for service modules; the other members are built on it. */
   readonly request: Request;
@@ -42,15 +44,26 @@ export function createClient(options: ClientOptions): KommunkitClient {
     retry: retrySettings(options.retry),
   });
   const { request } = transport;
+  let kommunInfo: Promise<KommunInfo> | undefined;
+  const getKommun = ({ signal }: CallOptions = {}): Promise<KommunInfo> => {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (!kommunInfo) {
+      const pending = request('getKommun');
+      kommunInfo = pending;
+      pending.catch(() => {
+        if (kommunInfo === pending) kommunInfo = undefined;
+      });
+    }
+    return abortable(kommunInfo, signal);
+  };
   return {
     api,
     kommun: options.kommun,
     auth: new Auth(transport, options.navigate ?? ((url) => {
       window.location.assign(url);
     })),
-    drafts: createDrafts(request),
     options: { ...options },
-    getKommun: ({ signal } = {}) => request('getKommun', { signal }),
+    getKommun,
     request,
   };
 }

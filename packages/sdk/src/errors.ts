@@ -1,5 +1,5 @@
 import type { FieldError, Problem, ProblemType } from '@kommunkit/contract';
-import { problemMediaType, problemTypes } from '@kommunkit/contract/routes';
+import { problemMediaType, problemTitles, problemTypes } from '@kommunkit/contract/routes';
 
 /**
  * The gateway answered with an error status. `problem` holds its RFC 9457 problem details
@@ -87,17 +87,10 @@ export class NetworkError extends Error {
   }
 }
 
-const synthesized: Partial<Record<number, { type: ProblemType; title: string }>> = {
-  429: { type: problemTypes.rateLimited, title: 'För många försök' },
-  502: { type: problemTypes.unavailable, title: 'Tjänsten är inte tillgänglig just nu' },
-  503: { type: problemTypes.unavailable, title: 'Tjänsten är inte tillgänglig just nu' },
-  504: { type: problemTypes.unavailable, title: 'Tjänsten är inte tillgänglig just nu' },
-};
-
 /** A problem for an error answer that did not carry one (a proxy's HTML page, an empty body). */
-export function synthesizeProblem(status: number, detail?: string): Problem {
-  const known = synthesized[status] ?? { type: problemTypes.internal, title: 'Något gick fel hos oss' };
-  return { ...known, status: status >= 400 && status <= 599 ? status : 502, ...(detail === undefined ? {} : { detail }) };
+export function synthesizeProblem(status: number, detail?: string): Problem & { type: ProblemType } {
+  const type = status === 429 ? problemTypes.rateLimited : status >= 502 && status <= 504 ? problemTypes.unavailable : problemTypes.internal;
+  return { type, title: problemTitles[type], status: status >= 400 && status <= 599 ? status : 502, ...(detail === undefined ? {} : { detail }) };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

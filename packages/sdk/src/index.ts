@@ -1,6 +1,6 @@
 export { createClient, getClient, type ClientOptions, type KommunkitClient } from './client.js';
-export { Auth, loginOutcomeParam, type AuthEventMap } from './auth.js';
-export type { Drafts } from './drafts.js';
+export { Auth, loginOutcome, loginOutcomeParam, type AuthEndReason, type AuthEventMap, type LoginOutcome } from './auth.js';
+export { draftsFor, type Drafts } from './drafts.js';
 export { ApiError, NetworkError } from './errors.js';
 export { defaultRetry, type CallOptions, type QueryValue, type Request, type RequestArgs, type RequestOptions, type Result, type RetryOptions } from './http.js';
 export type { OperationId, Operations } from './operations.js';

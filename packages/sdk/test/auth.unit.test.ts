@@ -1,5 +1,6 @@
+import { draftsFor } from '../src/drafts.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, problemTypes, type KommunkitClient, type User } from '../src/index.js';
+import { createClient, loginOutcome, problemTypes, type KommunkitClient, type User } from '../src/index.js';
 import { noContent, ok, problem, startFakeGateway, type FakeGateway } from './support/fake-gateway.js';
 
 const kommun = 'exempelstad';
@@ -162,7 +163,7 @@ describe('session end', () => {
   it('notices a 401 on any call and tells listeners the citizen is logged out', async () => {
     gateway.queue(ok(anna), unauthenticated());
     await client.auth.refresh();
-    await expect(client.drafts.save('felanmalan', { data: { beskrivning: 'Trasig lampa' } })).rejects.toMatchObject({ status: 401 });
+    await expect(draftsFor(client).save('felanmalan', { data: { beskrivning: 'Trasig lampa' } })).rejects.toMatchObject({ status: 401 });
     expect(client.auth.user).toBeNull();
     expect(changes).toEqual([anna, null]);
   });
@@ -177,5 +178,41 @@ describe('session end', () => {
     await client.auth.refresh();
     expect(seen).toEqual([anna]);
     expect(changes).toEqual([anna, bertil]);
+  });
+});
+
+describe('auth.endReason', () => {
+  it('is undefined while nobody has been logged in, and while someone is', async () => {
+    gateway.queue(unauthenticated(), ok(anna));
+    await client.auth.refresh();
+    expect(client.auth.endReason).toBeUndefined();
+    await client.auth.refresh();
+    expect(client.auth.endReason).toBeUndefined();
+  });
+
+  it('tells a logout here from a session that ended by itself', async () => {
+    gateway.queue(ok(anna), noContent(), ok(anna), unauthenticated(), ok(anna), unauthenticated());
+    await client.auth.refresh();
+    await client.auth.logout();
+    expect(client.auth.endReason).toBe('logout');
+    await client.auth.refresh();
+    expect(client.auth.endReason).toBeUndefined();
+    // Expired, or logged out in another tab: the next auth/me says 401.
+    await client.auth.refresh();
+    expect(client.auth.endReason).toBe('session-ended');
+    await client.auth.refresh();
+    // A 401 on any other call.
+    await expect(draftsFor(client).get('felanmalan')).rejects.toMatchObject({ status: 401 });
+    expect(client.auth.endReason).toBe('session-ended');
+  });
+});
+
+describe('loginOutcome', () => {
+  it("reads the gateway's kk-login value from a return URL", () => {
+    expect(loginOutcome('https://www.exempelstad.se/felanmalan?kk-login=cancelled')).toBe('cancelled');
+    expect(loginOutcome('https://www.exempelstad.se/felanmalan?a=1&kk-login=failed#x')).toBe('failed');
+    expect(loginOutcome('https://www.exempelstad.se/felanmalan?kk-login=hacked')).toBeUndefined();
+    expect(loginOutcome('https://www.exempelstad.se/felanmalan')).toBeUndefined();
+    expect(loginOutcome('not a url')).toBeUndefined();
   });
 });

@@ -34,6 +34,47 @@ describe('getKommun', () => {
     await expect(client.getKommun()).resolves.toEqual(info);
   });
 
+  it('asks the gateway once per client, for every caller at once and later', async () => {
+    const info: KommunInfo = { id: 'exempelstad', name: 'Exempelstads kommun', theme: {}, services: ['felanmalan'] };
+    gateway.queue(ok(info), ok(info));
+    const client = createClient({ api: gateway.url, kommun: 'exempelstad' });
+    const [a, b] = await Promise.all([client.getKommun(), client.getKommun()]);
+    expect(a).toEqual(info);
+    expect(b).toBe(a);
+    await expect(client.getKommun()).resolves.toBe(a);
+    expect(gateway.requests).toHaveLength(1);
+    // Another client (another kommun or gateway) asks for itself.
+    await createClient({ api: gateway.url, kommun: 'exempelstad' }).getKommun();
+    expect(gateway.requests).toHaveLength(2);
+  });
+
+  it('does not keep a failure: the next call asks again', async () => {
+    const info: KommunInfo = { id: 'exempelstad', name: 'Exempelstads kommun', theme: {}, services: [] };
+    gateway.queue({ status: 500, json: {} }, ok(info));
+    const client = createClient({ api: gateway.url, kommun: 'exempelstad', retry: false });
+    await expect(client.getKommun()).rejects.toMatchObject({ status: 500 });
+    await expect(client.getKommun()).resolves.toEqual(info);
+    expect(gateway.requests).toHaveLength(2);
+  });
+
+  it('lets one caller stop waiting without cancelling the shared request', async () => {
+    const info: KommunInfo = { id: 'exempelstad', name: 'Exempelstads kommun', theme: {}, services: [] };
+    let release = (): void => undefined;
+    gateway.queue({ ...ok(info), after: new Promise<void>((resolve) => (release = resolve)) });
+    const client = createClient({ api: gateway.url, kommun: 'exempelstad' });
+    const controller = new AbortController();
+    const aborted = client.getKommun({ signal: controller.signal }).catch((caught: unknown) => caught);
+    const other = client.getKommun();
+    controller.abort();
+    expect(await aborted).toMatchObject({ name: 'AbortError' });
+    release();
+    await expect(other).resolves.toEqual(info);
+    const already = new AbortController();
+    already.abort();
+    await expect(client.getKommun({ signal: already.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(gateway.requests).toHaveLength(1);
+  });
+
   it('encodes path parameters', async () => {
     gateway.queue(ok({}));
     await createClient({ api: gateway.url, kommun: 'a/b c' }).getKommun();

@@ -1,8 +1,9 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, type PropertyValues } from 'lit';
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { ClientController } from './client-context.js';
+import { KommunController } from './kommun/kommun-controller.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { resolveLang, useLocale } from './localization.js';
 import { applyConfigTheme } from './tokens.js';
@@ -47,6 +48,16 @@ export class KkElement extends LitElement {
 
   private readonly clientController = new ClientController(this);
 
+  /**
+   * The kommun's info (name, theme, enabled services), shared with every `KommunController` of
+   * this kommun on the page. Its theme is applied when it arrives; that is cosmetic, so a failure
+   * leaves the defaults, and the widget reports gateway problems on its own calls.
+   */
+  protected readonly kommunInfo: KommunController = new KommunController(this, {
+    client: () => this.client,
+    onInfo: (info) => applyConfigTheme(this, info.theme),
+  });
+
   constructor() {
     super();
     updateWhenLocaleChanges(this);
@@ -55,22 +66,6 @@ export class KkElement extends LitElement {
   /** The SDK client for this widget's `api` and `kommun`, also provided to its parts as context. */
   protected get client(): KommunkitClient | undefined {
     return this.clientController.client;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // After the update, so the client controller has made the client for the new api/kommun.
-    if ((changed.has('api') || changed.has('kommun')) && this.api && this.kommun) void this.loadTheme();
-  }
-
-  /** The kommun's theme from the gateway; cosmetic, so a failure leaves the defaults. */
-  private async loadTheme(): Promise<void> {
-    try {
-      const info = await this.client?.getKommun();
-      if (info) applyConfigTheme(this, info.theme);
-    } catch {
-      // The widget reports gateway problems where they matter: on its own calls.
-    }
   }
 
   override connectedCallback(): void {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../test/host.js';
-import { confirmationPanel } from './feedback.js';
+import { confirmationPanel } from './forms/confirmation-panel.js';
 
 /** The page a flow ends on; its heading takes focus when the step changes to it. */
 const meta: Meta = { title: 'ui/Confirmation panel' };

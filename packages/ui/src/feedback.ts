@@ -5,30 +5,6 @@ import { heading, type HeadingLevel } from './heading.js';
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'error';
 
 /**
- * The page a flow ends on: a clear heading and the reference the citizen needs later. Its
- * heading is the focus target, so the step change lands here.
- */
-export function confirmationPanel(options: {
-  title: string;
-  headingLevel: HeadingLevel;
-  referenceLabel?: string;
-  reference?: string;
-  body?: unknown;
-}): TemplateResult {
-  return html`<div class="kk-panel">
-    ${heading({ level: options.headingLevel, className: 'kk-panel__title', focusTarget: true }, options.title)}
-    ${options.reference
-      ? html`<p class="kk-panel__body">
-          ${options.referenceLabel ?? msg('Ditt referensnummer')}<br /><strong class="kk-panel__reference"
-            >${options.reference}</strong
-          >
-        </p>`
-      : nothing}
-    ${options.body ?? nothing}
-  </div>`;
-}
-
-/**
  * A message box. `error` and `warning` interrupt (role=alert); the others are announced
  * politely (role=status). Put it in the page before its content changes so the announcement
  * is heard.

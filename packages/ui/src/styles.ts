@@ -20,7 +20,6 @@ const base = css`
     border: 0 !important;
   }
   .kk-heading,
-  .kk-panel__title,
   .kk-error-summary__title,
   .kk-alert__title {
     font-weight: 700;
@@ -45,8 +44,7 @@ const base = css`
     margin: 0 0 var(--_kk-space-4);
   }
   a,
-  .kk-link-button,
-  .kk-back-link {
+  .kk-link-button {
     color: var(--_kk-color-link);
     text-decoration: underline;
     text-underline-offset: 0.15em;
@@ -56,8 +54,7 @@ const base = css`
     outline-offset: 0;
   }
   a:focus,
-  .kk-link-button:focus-visible,
-  .kk-back-link:focus-visible {
+  .kk-link-button:focus-visible {
     outline: var(--_kk-focus-width) solid var(--_kk-color-focus);
     outline-offset: 0;
     background-color: var(--_kk-color-focus);
@@ -68,24 +65,11 @@ const base = css`
   button {
     font: inherit;
   }
-  .kk-link-button,
-  .kk-back-link {
+  .kk-link-button {
     background: none;
     border: 0;
     padding: 0;
     cursor: pointer;
-  }
-  .kk-back-link {
-    display: inline-block;
-    margin-block-end: var(--_kk-space-4);
-    font-size: 0.875em;
-  }
-  .kk-back-link::before {
-    content: '‹ ';
-  }
-  .kk-step-counter {
-    color: var(--_kk-color-text-secondary);
-    margin-block-end: var(--_kk-space-1);
   }
 `;
 
@@ -133,20 +117,6 @@ const patterns = css`
   .kk-button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
-  }
-  .kk-panel {
-    padding: var(--_kk-space-5);
-    margin-block-end: var(--_kk-space-5);
-    background: var(--_kk-color-success);
-    color: var(--_kk-color-on-primary);
-    text-align: center;
-  }
-  .kk-panel__title {
-    font-size: 1.75em;
-  }
-  .kk-panel__reference {
-    font-size: 1.5em;
-    letter-spacing: 0.05em;
   }
   .kk-alert {
     border-inline-start: 5px solid var(--_kk-color-primary);

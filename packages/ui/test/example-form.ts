@@ -1,16 +1,17 @@
 import { html, type TemplateResult } from 'lit';
 import { KkElement } from '../src/base-element.js';
-import { errorSummary } from '../src/forms/error-summary.js';
 import { checkboxes, radios } from '../src/forms/fields/choice.js';
 import { dateField } from '../src/forms/fields/date.js';
 import { fileField } from '../src/forms/fields/file.js';
 import { select } from '../src/forms/fields/select.js';
 import { textarea, textField } from '../src/forms/fields/text.js';
 import { FormController } from '../src/forms/form-controller.js';
-import { heading } from '../src/heading.js';
-import { backLink, continueButton, StepController } from '../src/forms/step-flow.js';
+import { defineFlow } from '../src/forms/define-flow.js';
+import { FlowController } from '../src/forms/flow-controller.js';
+import { questionPage } from '../src/forms/question-page.js';
+import { continueButton, stepCaption } from '../src/forms/step-flow.js';
 import { summaryList } from '../src/forms/summary-list.js';
-import { confirmationPanel } from '../src/feedback.js';
+import { confirmationPanel } from '../src/forms/confirmation-panel.js';
 import { formStyles } from '../src/forms/styles.js';
 import { uiStyles } from '../src/styles.js';
 
@@ -22,6 +23,14 @@ declare module '../src/base-element.js' {
 
 type Step = 'questions' | 'check' | 'done';
 
+const initial = { name: '', email: '', message: '', contact: '', topics: [] as string[], area: '', date: '' };
+
+const exampleFlow = defineFlow<Step, typeof initial, undefined>([
+  { id: 'questions', fields: Object.keys(initial) },
+  { id: 'check', review: true },
+  { id: 'done', end: true },
+]);
+
 /**
  * A small flow built only from ui parts, as a service would build it: one question page with
  * every field type, check answers, confirmation. Tests and stories drive it.
@@ -29,10 +38,14 @@ type Step = 'questions' | 'check' | 'done';
 export class KkExampleForm extends KkElement {
   static override styles = [uiStyles, formStyles];
 
-  readonly steps = new StepController<Step>(this, { initial: 'questions' });
+  readonly steps = new FlowController<Step, typeof initial, undefined>(this, {
+    flow: exampleFlow,
+    answers: () => this.form.values,
+    context: () => undefined,
+  });
 
   readonly form = new FormController(this, {
-    initial: { name: '', email: '', message: '', contact: '', topics: [] as string[], area: '', date: '' },
+    initial,
     idFor: (name) => `example-${name}`,
     rules: {
       name: { required: () => 'Ange ditt namn' },
@@ -58,18 +71,26 @@ export class KkExampleForm extends KkElement {
     }
   }
 
+  /** "Tillbaka" when there is a way back, and "Steg 1 av 2" on a question page. */
+  private navigation(): { back?: () => void; caption?: string } {
+    const { counter } = this.steps;
+    return {
+      ...(this.steps.canGoBack ? { back: () => this.steps.back() } : {}),
+      ...(counter ? { caption: stepCaption(counter.index, counter.total) } : {}),
+    };
+  }
+
   private renderQuestions(): TemplateResult {
     const { form } = this;
-    return html`<form
-      novalidate
-      @submit=${(event: Event) => {
-        event.preventDefault();
-        if (form.submit()) this.steps.go('check');
-      }}
-    >
-      ${errorSummary({ errors: form.summary(), headingLevel: this.headingLevel })}
-      ${heading({ level: this.headingLevel, focusTarget: true }, 'Kontakta oss')}
-      ${textField({ ...form.bind('name'), label: 'Namn', autocomplete: 'name', onInput: (v) => form.set('name', v) })}
+    return questionPage({
+      headingLevel: this.headingLevel,
+      title: 'Kontakta oss',
+      ...this.navigation(),
+      errors: form.summary(),
+      onSubmit: () => {
+        if (form.submit()) this.steps.next();
+      },
+      content: html`${textField({ ...form.bind('name'), label: 'Namn', autocomplete: 'name', onInput: (v) => form.set('name', v) })}
       ${textField({
         ...form.bind('email'),
         label: 'E-post',
@@ -120,16 +141,18 @@ export class KkExampleForm extends KkElement {
           this.requestUpdate();
         },
       })}
-      ${continueButton()}
-    </form>`;
+      ${continueButton()}`,
+    });
   }
 
   private renderCheck(): TemplateResult {
     const { values } = this.form;
-    const change = () => this.steps.back();
-    return html`${backLink({ onClick: () => this.steps.back() })}
-      ${heading({ level: this.headingLevel, focusTarget: true }, 'Kontrollera dina svar')}
-      ${summaryList([
+    const change = () => this.steps.change('questions');
+    return questionPage({
+      headingLevel: this.headingLevel,
+      title: 'Kontrollera dina svar',
+      ...this.navigation(),
+      content: html`${summaryList([
         { key: 'Namn', value: values.name, onChange: change },
         { key: 'Ditt ärende', value: values.message, onChange: change },
       ])}
@@ -142,7 +165,8 @@ export class KkExampleForm extends KkElement {
         }}
       >
         Skicka
-      </button>`;
+      </button>`,
+    });
   }
 }
 

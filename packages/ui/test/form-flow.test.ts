@@ -129,9 +129,26 @@ describe('a question flow built from ui parts', () => {
     expect(text(active(form))).to.equal('Kontakta oss');
 
     await submit(form);
+    expect(form.steps.current).to.equal('check');
+    expect(text(active(form))).to.equal('Kontrollera dina svar');
     form.shadowRoot!.querySelector<HTMLButtonElement>('.kk-back-link')!.click();
     await form.updateComplete;
     expect(form.steps.current).to.equal('questions');
+  });
+
+  it('counts the steps, and has no way back on the first page or after the end', async () => {
+    const counter = () => text(form.shadowRoot!.querySelector('.kk-step-counter'));
+    expect(counter()).to.equal('Steg 1 av 2');
+    expect(form.shadowRoot!.querySelector('.kk-back-link') === null, 'a back link on the first page').to.equal(true);
+    form.form.setAll({ name: 'Anna', message: 'Klotter', contact: 'email', area: 'south' });
+    await submit(form);
+    expect(counter()).to.equal('Steg 2 av 2');
+    expect(form.shadowRoot!.querySelector('.kk-back-link') === null, 'a back link on check answers').to.equal(false);
+    [...form.shadowRoot!.querySelectorAll('button')].find((b) => text(b) === 'Skicka')!.click();
+    await form.updateComplete;
+    expect(text(active(form))).to.equal('Tack!');
+    expect(form.shadowRoot!.querySelector('.kk-step-counter') === null, 'a step counter at the end').to.equal(true);
+    expect(form.shadowRoot!.querySelector('.kk-back-link') === null, 'a back link at the end').to.equal(true);
   });
 
   it('uses the heading level the editor sets, never h1', async () => {

@@ -2,6 +2,9 @@ import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KkElement } from '../src/base-element.js';
 import { formStyles } from '../src/forms/styles.js';
+import { listDetailStyles } from '../src/list-detail.js';
+import { pagerStyles } from '../src/pager.js';
+import { statusHistoryStyles } from '../src/status-history.js';
 import { uiStyles } from '../src/styles.js';
 
 /**
@@ -9,7 +12,7 @@ import { uiStyles } from '../src/styles.js';
  * element does. Used by the ui component tests and stories.
  */
 export class KkTestHost extends KkElement {
-  static override styles = [uiStyles, formStyles];
+  static override styles = [uiStyles, formStyles, statusHistoryStyles, pagerStyles, listDetailStyles];
 
   @property({ attribute: false })
   template: (host: KkTestHost) => TemplateResult = () => html``;

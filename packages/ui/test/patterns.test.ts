@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { errorSummary } from '../src/forms/error-summary.js';
-import { alert, button, confirmationPanel, spinner, statusTag, type Tone } from '../src/feedback.js';
+import { alert, button, spinner, statusTag, type Tone } from '../src/feedback.js';
+import { confirmationPanel } from '../src/forms/confirmation-panel.js';
 import { summaryList } from '../src/forms/summary-list.js';
 import { backLink, continueButton, stepCounter } from '../src/forms/step-flow.js';
 import type { KkTestHost } from './host.js';

@@ -1,4 +1,4 @@
-import { operations, problemTypes } from '@kommunkit/contract';
+import { loginOutcomeParam, operations, pathFor, problemTypes, routes } from '@kommunkit/contract';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ResolvedConfig } from '../config/load.js';
@@ -70,12 +70,13 @@ const invalidReturn = () =>
 /** Back to the page the citizen came from, telling the widget why the login did not finish. */
 function backWithOutcome(returnUrl: string, outcome: 'cancelled' | 'failed'): string {
   const url = new URL(returnUrl);
-  url.searchParams.set('kk-login', outcome);
+  url.searchParams.set(loginOutcomeParam, outcome);
   return url.href;
 }
 
-function callbackUrl(config: ResolvedConfig, kommunId: string): string {
-  return `${config.publicUrl}/api/v1/${kommunId}/auth/callback`;
+/** Where the identity provider sends the citizen back: the one URL both sides are configured with. */
+export function callbackUrl(config: Pick<ResolvedConfig, 'publicUrl'>, kommunId: string): string {
+  return `${config.publicUrl}${pathFor(routes.loginCallback.url, { kommun: kommunId })}`;
 }
 
 export function authRoutes(

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Value } from 'typebox/value';
+import { serviceSettings } from '../services/catalog.js';
+import type { ServiceSettings } from './service-settings.js';
 import { GatewayConfig, type KommunConfig } from './schema.js';
 
 export class ConfigError extends Error {
@@ -44,9 +46,15 @@ export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
   const kommunById = new Map<string, KommunConfig>();
   config.kommuner.forEach((kommun, index) => {
     if (kommunById.has(kommun.id)) throw new ConfigError(`Invalid gateway config in ${source}:\n  kommuner[${index}].id: "${kommun.id}" is used twice`);
-    const felanmalan = kommun.services.felanmalan;
-    if (felanmalan?.adapter === 'open311' && !felanmalan.forward)
-      throw new ConfigError(`Invalid gateway config in ${source}:\n  kommuner[${String(index)}].services.felanmalan.forward: needed when adapter is "open311"`);
+    // Each service's cross-checks, on the settings its schema has already passed.
+    for (const [id, definition] of Object.entries(serviceSettings) as [string, ServiceSettings][]) {
+      const settings = (kommun.services as Record<string, unknown>)[id];
+      const issues = settings === undefined ? [] : (definition.check?.(settings) ?? []);
+      if (issues.length > 0) {
+        const lines = issues.map((issue) => `  kommuner[${String(index)}].services.${id}.${issue.key}: ${issue.message}`);
+        throw new ConfigError(`Invalid gateway config in ${source}:\n${lines.join('\n')}`);
+      }
+    }
     kommunById.set(kommun.id, kommun);
   });
 

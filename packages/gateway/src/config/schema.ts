@@ -1,61 +1,18 @@
-import { Type, type Static } from 'typebox';
-import { KommunId, Open311Attribute } from '@kommunkit/contract';
+import { KommunId } from '@kommunkit/contract';
+import { Type, type Static, type TOptional } from 'typebox';
+import { serviceSettings } from '../services/catalog.js';
 
 const Origin = Type.String({
   pattern: '^https?://[^/?#]+$',
   description: 'A page origin: scheme, host and port, no path (e.g. "https://www.exempelstad.se").',
 });
 
-const ServiceSettings = Type.Object({ adapter: Type.String({ minLength: 1 }) }, { additionalProperties: false });
-
-const Category = Type.Object(
-  {
-    code: Type.String({ pattern: '^[a-z0-9_-]{1,64}$' }),
-    name: Type.String({ minLength: 1 }),
-    description: Type.String(),
-    group: Type.String({ minLength: 1 }),
-    keywords: Type.Array(Type.String()),
-    handoffNote: Type.Optional(Type.String({ description: 'Shown instead of the form when the kommun does not handle this.' })),
-    attributes: Type.Optional(Type.Array(Open311Attribute)),
-  },
-  { additionalProperties: false },
-);
-
-const FelanmalanSettings = Type.Object(
-  {
-    adapter: Type.Union([Type.Literal('builtin'), Type.Literal('open311')], {
-      description: '"builtin" stores reports here; "open311" forwards them to the kommun\'s own Open311 server.',
-    }),
-    referencePrefix: Type.String({ pattern: '^[A-Z]{2,5}$', description: 'Prefix of reference numbers, e.g. "EXS" → EXS-2026-000042.' }),
-    caseWorkerApiKey: Type.String({ minLength: 16, description: 'Bearer key of the case-worker API. Keep it out of the file: "${…}".' }),
-    categories: Type.Array(Category, { minItems: 1 }),
-    apiKeys: Type.Optional(
-      Type.Array(Type.String({ minLength: 16 }), { description: 'Open311 api_key values of apps and systems allowed to file reports.' }),
-    ),
-    map: Type.Optional(
-      Type.Object(
-        {
-          tileUrl: Type.String(),
-          attribution: Type.String(),
-          center: Type.Tuple([Type.Number(), Type.Number()]),
-          zoom: Type.Integer({ minimum: 1, maximum: 19 }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    forward: Type.Optional(
-      Type.Object(
-        {
-          url: Type.String({ pattern: '^https?://', description: 'Base URL of the external Open311 GeoReport v2 endpoint.' }),
-          apiKey: Type.String({ minLength: 1 }),
-          jurisdictionId: Type.Optional(Type.String()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+/**
+ * `kommuner[].services`: each service's own settings schema (`services/<id>/settings.ts`),
+ * optional, so a kommun enables a service by naming it.
+ */
+type Services = { [Id in keyof typeof serviceSettings]: TOptional<(typeof serviceSettings)[Id]['schema']> };
+const services = Object.fromEntries(Object.entries(serviceSettings).map(([id, settings]) => [id, Type.Optional(settings.schema)])) as Services;
 
 const IdentityProvider = Type.Object(
   {
@@ -78,15 +35,7 @@ const Kommun = Type.Object(
       }),
     ),
     theme: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9-]+$' }), Type.String())),
-    services: Type.Object(
-      {
-        felanmalan: Type.Optional(FelanmalanSettings),
-        lokalbokning: Type.Optional(ServiceSettings),
-        barnomsorg: Type.Optional(ServiceSettings),
-        fakturor: Type.Optional(ServiceSettings),
-      },
-      { additionalProperties: false, description: 'Enabled services and the adapter each uses.' },
-    ),
+    services: Type.Object(services, { additionalProperties: false, description: 'Enabled services and the adapter each uses.' }),
     identityProvider: Type.Optional(IdentityProvider),
   },
   { additionalProperties: false },
@@ -141,5 +90,3 @@ export const GatewayConfig = Type.Object(
 
 export type GatewayConfig = Static<typeof GatewayConfig>;
 export type KommunConfig = Static<typeof Kommun>;
-export type FelanmalanSettings = Static<typeof FelanmalanSettings>;
-export type CategoryConfig = Static<typeof Category>;

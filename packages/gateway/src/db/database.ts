@@ -1,7 +1,8 @@
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import { pino } from 'pino';
 import { StartupError } from '../startup.js';
-import { migrations } from './migrations.js';
+import { serviceMigrations } from '../services/catalog.js';
+import { collectMigrations, sharedMigrations } from './migrations.js';
 import { pgliteDialect } from './pglite.js';
 import { postgresPool, postgresTarget } from './postgres.js';
 import type { Database } from './schema.js';
@@ -45,6 +46,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   readiness.set(db, Math.min(readinessBoundMs, timeouts.databaseConnectMs + timeouts.databaseStatementMs));
   return db;
 }
+
+/** The shared tables' migrations and every service's, in one order. */
+const migrations = collectMigrations(sharedMigrations, serviceMigrations);
 
 async function migrate(db: Db, options: DatabaseOptions): Promise<void> {
   const { error, results } = await new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } }).migrateToLatest();

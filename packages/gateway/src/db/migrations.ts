@@ -1,10 +1,12 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * One set of migrations for PGlite and PostgreSQL servers alike. Append new ones; never edit
- * one that has shipped.
+ * The shared tables' migrations (sessions, logins, drafts, rate limits, the dev IdP), for
+ * PGlite and PostgreSQL servers alike. Each service module brings its own (`migrations.ts`);
+ * `collectMigrations` runs them all in one order, by name. Append new ones with a name that
+ * sorts after every shipped one; never edit one that has shipped.
  */
-export const migrations: Record<string, Migration> = {
+export const sharedMigrations: Record<string, Migration> = {
   '0001-auth-and-drafts': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -42,72 +44,6 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0002-felanmalan': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('report_counter')
-        .addColumn('kommun_id', 'text', (col) => col.notNull())
-        .addColumn('year', 'integer', (col) => col.notNull())
-        .addColumn('value', 'integer', (col) => col.notNull())
-        .addPrimaryKeyConstraint('report_counter_pkey', ['kommun_id', 'year'])
-        .execute();
-      await db.schema
-        .createTable('report')
-        .addColumn('id', 'bigserial', (col) => col.primaryKey())
-        .addColumn('kommun_id', 'text', (col) => col.notNull())
-        .addColumn('reference', 'text', (col) => col.notNull())
-        .addColumn('service_code', 'text', (col) => col.notNull())
-        .addColumn('status', 'text', (col) => col.notNull())
-        .addColumn('description', 'text', (col) => col.notNull())
-        .addColumn('lat', 'double precision')
-        .addColumn('long', 'double precision')
-        .addColumn('address_string', 'text')
-        .addColumn('address_id', 'text')
-        .addColumn('attributes', 'jsonb', (col) => col.notNull())
-        .addColumn('first_name', 'text')
-        .addColumn('last_name', 'text')
-        .addColumn('email', 'text')
-        .addColumn('phone', 'text')
-        .addColumn('device_id', 'text')
-        .addColumn('account_id', 'text')
-        .addColumn('status_notes', 'text')
-        .addColumn('expected_at', 'timestamptz')
-        .addColumn('requested_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-        .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-        .addColumn('idempotency_key', 'text')
-        .addColumn('external_id', 'text')
-        .addUniqueConstraint('report_reference_key', ['kommun_id', 'reference'])
-        .addUniqueConstraint('report_idempotency_key', ['kommun_id', 'idempotency_key'])
-        .execute();
-      await db.schema.createIndex('report_kommun_requested').on('report').columns(['kommun_id', 'requested_at']).execute();
-      await db.schema.createIndex('report_kommun_position').on('report').columns(['kommun_id', 'lat', 'long']).execute();
-      await db.schema
-        .createTable('report_event')
-        .addColumn('id', 'bigserial', (col) => col.primaryKey())
-        .addColumn('report_id', 'bigint', (col) => col.notNull().references('report.id').onDelete('cascade'))
-        .addColumn('status', 'text', (col) => col.notNull())
-        .addColumn('note', 'text')
-        .addColumn('at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-        .execute();
-      await db.schema.createIndex('report_event_report').on('report_event').column('report_id').execute();
-      await db.schema
-        .createTable('report_photo')
-        .addColumn('id', 'text', (col) => col.primaryKey())
-        .addColumn('report_id', 'bigint', (col) => col.notNull().references('report.id').onDelete('cascade'))
-        .addColumn('position', 'integer', (col) => col.notNull())
-        .addColumn('media_type', 'text', (col) => col.notNull())
-        .addColumn('bytes', 'bytea', (col) => col.notNull())
-        .addColumn('width', 'integer', (col) => col.notNull())
-        .addColumn('height', 'integer', (col) => col.notNull())
-        .execute();
-      await db.schema.createIndex('report_photo_report').on('report_photo').column('report_id').execute();
-    },
-  },
-  '0003-felanmalan-forwarding': {
-    async up(db: Kysely<unknown>) {
-      await db.schema.alterTable('report').addColumn('synced_at', 'timestamptz').execute();
-    },
-  },
   '0004-hardening': {
     async up(db: Kysely<unknown>) {
       // Sessions are short-lived: dropping the ones in flight is cheaper than re-encrypting them.
@@ -116,7 +52,6 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('session').addColumn('personnummer_sealed', 'text').execute();
       await db.deleteFrom('auth_request' as never).execute();
       await db.schema.alterTable('auth_request').addColumn('browser_hash', 'text', (col) => col.notNull()).execute();
-      await db.schema.alterTable('report').addColumn('request_hash', 'text').execute();
       await db.schema
         .createTable('rate_limit')
         .addColumn('key', 'text', (col) => col.primaryKey())
@@ -138,4 +73,33 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('dev_idp_entry_grant').on('dev_idp_entry').column('grant_id').execute();
     },
   },
+  '0005-draft-revision': {
+    async up(db: Kysely<unknown>) {
+      // Drafts saved before revisions existed are revision 1: the next save based on them is 2.
+      await db.schema.alterTable('draft').addColumn('revision', 'integer', (col) => col.notNull().defaultTo(1)).execute();
+    },
+  },
 };
+
+/**
+ * All migrations, shared and the services', by name. A name several parts use is one
+ * migration whose parts run in turn, shared first: `0004-hardening` shipped as one migration
+ * touching shared and felanmälan tables, and databases that ran it must still find it under
+ * that name. New migrations get names of their own.
+ */
+export function collectMigrations(shared: Record<string, Migration>, services: readonly Record<string, Migration>[]): Record<string, Migration> {
+  const parts = new Map<string, Migration[]>();
+  for (const set of [shared, ...services]) for (const [name, migration] of Object.entries(set)) parts.set(name, [...(parts.get(name) ?? []), migration]);
+  return Object.fromEntries(
+    [...parts].map(([name, migrations]) => [
+      name,
+      migrations.length === 1
+        ? migrations[0]!
+        : {
+            async up(db: Kysely<unknown>) {
+              for (const migration of migrations) await migration.up(db);
+            },
+          },
+    ]),
+  );
+}

@@ -1,8 +1,8 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp the database fills in (`default now()`) when an insert leaves it out. */
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** A login in progress: what the callback needs to finish the code flow, used once. */
 export interface AuthRequestTable {
@@ -37,63 +37,9 @@ export interface DraftTable {
   service: string;
   data: ColumnType<unknown, string, string>;
   step: string | null;
+  /** 1 on the first save, one more on every save; a save based on another revision is refused. */
+  revision: ColumnType<number, number | undefined, number>;
   updated_at: GeneratedTimestamp;
-}
-
-export interface ReportCounterTable {
-  kommun_id: string;
-  year: number;
-  value: number;
-}
-
-/** A felanmälan. Contact details are for the kommun only and never leave through Open311. */
-export interface ReportTable {
-  id: Generated<string>;
-  kommun_id: string;
-  reference: string;
-  service_code: string;
-  status: string;
-  description: string;
-  lat: number | null;
-  long: number | null;
-  address_string: string | null;
-  address_id: string | null;
-  attributes: ColumnType<Record<string, string | string[]>, string, string>;
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  device_id: string | null;
-  account_id: string | null;
-  status_notes: string | null;
-  expected_at: Date | null;
-  requested_at: GeneratedTimestamp;
-  updated_at: GeneratedTimestamp;
-  idempotency_key: string | null;
-  /** Id of the report at the kommun's own Open311 server, once forwarded. */
-  external_id: string | null;
-  /** When its status was last read back from that server. */
-  synced_at: Date | null;
-  /** SHA-256 of the request that carried `idempotency_key`: the same key with another payload is refused. */
-  request_hash: string | null;
-}
-
-export interface ReportEventTable {
-  id: Generated<string>;
-  report_id: string;
-  status: string;
-  note: string | null;
-  at: GeneratedTimestamp;
-}
-
-export interface ReportPhotoTable {
-  id: string;
-  report_id: string;
-  position: number;
-  media_type: string;
-  bytes: Uint8Array;
-  width: number;
-  height: number;
 }
 
 /** A fixed-window rate-limit counter shared by every gateway instance. */
@@ -113,14 +59,11 @@ export interface DevIdpEntryTable {
   expires_at: Timestamp | null;
 }
 
+/** The shared tables. A service's own come with its module (`services/<id>/tables.ts`). */
 export interface Database {
   auth_request: AuthRequestTable;
   session: SessionTable;
   draft: DraftTable;
-  report_counter: ReportCounterTable;
-  report: ReportTable;
-  report_event: ReportEventTable;
-  report_photo: ReportPhotoTable;
   rate_limit: RateLimitTable;
   dev_idp_entry: DevIdpEntryTable;
 }

@@ -3,9 +3,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import { STATUS_CODES, type ServerOptions, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ResolvedConfig } from '../config/load.js';
-import { open311ErrorForStatus } from '../felanmalan/open311-errors.js';
-import { errorShapeOf, open311ErrorBody, sendOpen311Error } from '../felanmalan/open311-format.js';
 import { securityHeaders } from './headers.js';
+import { rulesFor, type PathRules } from './paths.js';
 import { statusDetails } from './status-details.js';
 import { HttpProblem, problemBody, problemForStatus, sendProblem } from './problem.js';
 
@@ -13,7 +12,7 @@ import { HttpProblem, problemBody, problemForStatus, sendProblem } from './probl
  * Errors that happen before any route or hook runs: Fastify's router (a bad percent-encoding,
  * an overlong path parameter) and Node's HTTP parser (an unknown method, headers or URL too
  * large, a request that came too slowly). Each is answered in the shape its path promises
- * (`errorShapeOf`), never with the path echoed back.
+ * (the services' `PathRules`, else problem+json), never with the path echoed back.
  */
 
 const details: Record<string, { status: number; detail: string }> = {
@@ -27,19 +26,23 @@ const uriTooLong = { status: 414, detail: statusDetails[414] };
 const unparsable = { status: 400, detail: statusDetails[400] };
 
 /** Fastify's `frameworkErrors`: the router's errors, which reach no error handler. */
-function frameworkErrors(config: ResolvedConfig) {
+function frameworkErrors(config: ResolvedConfig, rules: readonly PathRules[]) {
   const headers = securityHeaders(config);
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
     const known = details[error.code];
     void reply.headers(headers);
-    const shape = errorShapeOf(request.url);
     if (!known) {
       request.log.error({ err: error }, 'unexpected framework error');
       void sendProblem(reply, new HttpProblem(500, problemTypes.internal));
       return;
     }
-    if (shape === 'problem') void sendProblem(reply, problemForStatus(known.status, known.detail));
-    else void sendOpen311Error(reply, shape, open311ErrorForStatus(known.status, known.detail));
+    const shaped = rulesFor(rules, request.url);
+    if (!shaped) {
+      void sendProblem(reply, problemForStatus(known.status, known.detail));
+      return;
+    }
+    const { contentType, body } = shaped.body(request.url, known.status, known.detail);
+    void reply.code(known.status).type(contentType).send(body);
   };
 }
 
@@ -57,7 +60,7 @@ function targetOf(error: Error, socket: Socket): { target?: string; requestLine?
 }
 
 /** Node's `clientError`: written straight to the socket, a complete HTTP/1.1 answer that closes it. */
-function clientErrorHandler(config: ResolvedConfig) {
+function clientErrorHandler(config: ResolvedConfig, rules: readonly PathRules[]) {
   const extra = Object.entries(securityHeaders(config)).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   return function handle(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
@@ -72,11 +75,10 @@ function clientErrorHandler(config: ResolvedConfig) {
     // Node counts the request line into the header limit: a huge URL is a 414, not a 431.
     if (error.code === 'HPE_HEADER_OVERFLOW' && requestLine !== undefined && requestLine > 8000) known = uriTooLong;
     this.log.debug({ code: error.code }, 'client error');
-    const shape = errorShapeOf(target ?? '/');
-    const { contentType, body } =
-      shape === 'problem'
-        ? { contentType: problemMediaType, body: JSON.stringify(problemBody(problemForStatus(known.status, known.detail))) }
-        : open311ErrorBody(shape, open311ErrorForStatus(known.status, known.detail));
+    const shaped = rulesFor(rules, target ?? '/');
+    const { contentType, body } = shaped
+      ? shaped.body(target ?? '/', known.status, known.detail)
+      : { contentType: problemMediaType, body: JSON.stringify(problemBody(problemForStatus(known.status, known.detail))) };
     const head =
       `HTTP/1.1 ${String(known.status)} ${STATUS_CODES[known.status] ?? ''}\r\n` +
       `content-type: ${contentType}\r\ncontent-length: ${String(Buffer.byteLength(body))}\r\n${extra}connection: close\r\n\r\n`;
@@ -90,7 +92,10 @@ function clientErrorHandler(config: ResolvedConfig) {
  * 408), `idleMs` for a connection with nothing in flight. Node checks the first two only
  * every `connectionsCheckingInterval` (30 s unless told), so that is tied to the limits.
  */
-export function serverOptions(config: ResolvedConfig): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout' | 'clientErrorHandler'> & {
+export function serverOptions(
+  config: ResolvedConfig,
+  rules: readonly PathRules[] = [],
+): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout' | 'clientErrorHandler'> & {
   http: ServerOptions;
   frameworkErrors: ReturnType<typeof frameworkErrors>;
 } {
@@ -109,8 +114,8 @@ export function serverOptions(config: ResolvedConfig): Pick<FastifyServerOptions
       // Node answers a missing Host with an empty 400 of its own; the hook below answers it instead.
       requireHostHeader: false,
     },
-    frameworkErrors: frameworkErrors(config),
-    clientErrorHandler: clientErrorHandler(config),
+    frameworkErrors: frameworkErrors(config, rules),
+    clientErrorHandler: clientErrorHandler(config, rules),
   };
 }
 

@@ -1,29 +1,11 @@
-import { problemMediaType, problemTypes, type FieldError, type Problem, type ProblemType } from '@kommunkit/contract';
+import { problemMediaType, problemTitles, problemTypes, type FieldError, type Problem, type ProblemType } from '@kommunkit/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable, retryAfterSeconds } from '../db/unavailable.js';
 import { statusDetails } from './status-details.js';
-import { answerOpen311Error, answerOpen311NotFound } from '../felanmalan/open311-errors.js';
-import { errorShapeOf, Open311Error, open311ErrorStatuses } from '../felanmalan/open311-format.js';
+import { rulesFor, type PathRules } from './paths.js';
 
-/** Swedish titles, one per problem type, so a client can show `title` as it is. */
-const titles: Record<ProblemType, string> = {
-  [problemTypes.validation]: 'Uppgifterna behöver rättas',
-  [problemTypes.unauthenticated]: 'Du behöver logga in',
-  [problemTypes.forbidden]: 'Du har inte behörighet',
-  [problemTypes.csrf]: 'Begäran kom inte från en tillåten webbplats',
-  [problemTypes.notFound]: 'Sidan eller uppgiften finns inte',
-  [problemTypes.unknownKommun]: 'Kommunen finns inte i tjänsten',
-  [problemTypes.serviceDisabled]: 'Tjänsten är inte aktiverad för kommunen',
-  [problemTypes.methodNotAllowed]: 'Metoden stöds inte här',
-  [problemTypes.payloadTooLarge]: 'Det du skickade är för stort',
-  [problemTypes.requestTimeout]: 'Begäran tog för lång tid',
-  [problemTypes.unsupportedMediaType]: 'Formatet stöds inte',
-  [problemTypes.rateLimited]: 'För många försök',
-  [problemTypes.conflict]: 'Uppgiften har ändrats under tiden',
-  [problemTypes.loginFailed]: 'Inloggningen kunde inte slutföras',
-  [problemTypes.unavailable]: 'Tjänsten är inte tillgänglig just nu',
-  [problemTypes.internal]: 'Något gick fel hos oss',
-};
+/** The Swedish title of a problem type. */
+export const problemTitle = (type: ProblemType): string => problemTitles[type];
 
 /** An error that becomes a problem+json answer. Throw it from any handler or hook. */
 export class HttpProblem extends Error {
@@ -34,7 +16,7 @@ export class HttpProblem extends Error {
     readonly errors?: FieldError[],
     readonly headers: Record<string, string> = {},
   ) {
-    super(detail ?? titles[type]);
+    super(detail ?? problemTitles[type]);
   }
 }
 
@@ -42,7 +24,7 @@ export class HttpProblem extends Error {
 export function problemBody(problem: HttpProblem): Problem {
   return {
     type: problem.type,
-    title: titles[problem.type],
+    title: problemTitles[problem.type],
     status: problem.status,
     ...(problem.detail ? { detail: problem.detail } : {}),
     ...(problem.errors ? { errors: problem.errors } : {}),
@@ -127,25 +109,18 @@ export function problemForStatus(status: number, detail?: string): HttpProblem {
   return new HttpProblem(status, known, detail ?? (statusDetails as Record<number, string>)[status]);
 }
 
-const open311Statuses = new Set<number>(open311ErrorStatuses);
-
-/** A problem raised on an Open311 path (by a gateway-wide hook) in Open311's words. */
-function asOpen311(problem: HttpProblem): Open311Error {
-  const status = (open311Statuses.has(problem.status) ? problem.status : 400) as Open311Error['status'];
-  return Open311Error.of(status, problem.detail ?? titles[problem.type]);
-}
-
 /**
- * Every error leaves the gateway in the shape its path promises (`errorShapeOf`): Open311's
- * error list under `/open311/`, problem+json everywhere else. Validation errors name their
- * fields, Fastify's own errors (bad JSON, too large, wrong media type) keep their status, and
- * anything unexpected is a 500 whose details stay in the log.
+ * Every error leaves the gateway in the shape its path promises: under a prefix a service
+ * brought rules for (`PathRules`), in that protocol's shape; problem+json everywhere else.
+ * Validation errors name their fields, Fastify's own errors (bad JSON, too large, wrong media
+ * type) keep their status, and anything unexpected is a 500 whose details stay in the log.
  */
-export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: string) => string[]): void {
+export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: string) => string[], rules: readonly PathRules[] = []): void {
   app.setErrorHandler((error: FastifyError | HttpProblem, request: FastifyRequest, reply: FastifyReply) => {
-    if (errorShapeOf(request.url) !== 'problem') {
+    const shaped = rulesFor(rules, request.url);
+    if (shaped) {
       if (error instanceof HttpProblem) void reply.headers(error.headers);
-      return answerOpen311Error(error instanceof HttpProblem ? asOpen311(error) : error, request, reply);
+      return shaped.answer(error, request, reply);
     }
     if (error instanceof HttpProblem) return sendProblem(reply, error);
     if (error.validation) {
@@ -166,7 +141,8 @@ export function installProblemHandlers(app: FastifyInstance, methodsFor: (url: s
   });
 
   app.setNotFoundHandler((request, reply) => {
-    if (errorShapeOf(request.url) !== 'problem') return answerOpen311NotFound(request, reply);
+    const shaped = rulesFor(rules, request.url);
+    if (shaped) return shaped.answer(problemForStatus(404), request, reply);
     const allowed = methodsFor(request.url);
     // A path some route serves, but not with this method (HEAD is GET without the body).
     const method = request.method === 'HEAD' ? 'GET' : request.method;

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { pathOf } from '../felanmalan/open311-format.js';
+import { pathOf } from './paths.js';
 
 /**
  * Remembers every concrete route's path pattern and methods (Fastify answers an unknown method

@@ -3,6 +3,7 @@ import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contra
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import { kommunIdIn } from './kommun.js';
+import { rulesFor, type PathRules } from './paths.js';
 import { HttpProblem } from './problem.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,12 +21,11 @@ declare module 'fastify' {
  * image cannot send, and which forces a CORS preflight) and an Origin on the kommun's list.
  * SameSite=Lax cookies are the third layer.
  */
-export async function installSecurity(app: FastifyInstance, config: ResolvedConfig): Promise<void> {
-  /** The kommun a URL is for: its API path, or `jurisdiction_id` on Open311 paths. */
+export async function installSecurity(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): Promise<void> {
+  /** The kommun a URL is for: its API path, or what the rules of its prefix say (Open311's `jurisdiction_id`). */
   const originsOf = (url: string): readonly string[] => {
-    // A path's kommun id is matched as written, as resolveKommun does; URLSearchParams decodes
-    // `jurisdiction_id` itself and never throws on a bad percent-encoding.
-    const id = kommunIdIn(url) ?? (url.startsWith('/open311/') ? new URLSearchParams(url.split('?')[1]).get('jurisdiction_id') : null);
+    // A path's kommun id is matched as written, as resolveKommun does.
+    const id = kommunIdIn(url) ?? rulesFor(rules, url)?.kommunIdOf?.(url) ?? null;
     return id === null ? [] : (config.kommunById.get(id)?.origins ?? []);
   };
 
@@ -34,8 +34,8 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
     delegator: (request, callback) => {
       const origin = request.headers.origin;
       const allowed = origin !== undefined && originsOf(request.url).includes(origin);
-      // Open311 reads are public data: any site may show them, without credentials.
-      const publicRead = !allowed && request.url.startsWith('/open311/') && request.method !== 'POST';
+      // Public data (Open311's reads): any site may show it, without credentials.
+      const publicRead = !allowed && rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST';
       callback(null, {
         origin: allowed ? origin : publicRead ? '*' : false,
         credentials: allowed,

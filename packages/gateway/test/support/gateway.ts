@@ -1,10 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { buildGateway, type GatewayOptions } from '../../src/app.js';
 import { resolveConfig, type ResolvedConfig } from '../../src/config/load.js';
-import type { CategoryConfig } from '../../src/config/schema.js';
-import { openDatabase, type Db } from '../../src/db/database.js';
+import { openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/schema.js';
+import type { CategoryConfig } from '../../src/services/felanmalan/settings.js';
+import type { FelanmalanTables } from '../../src/services/felanmalan/tables.js';
 import type { Gateway } from '../../src/types.js';
 
 /** The page origins of the two test kommuner. */
@@ -55,9 +57,12 @@ export function testConfig(publicUrl: string, anonymousWritesPerMinute = 1000): 
   });
 }
 
+/** The database with every table, shared and the services', for tests that look at what was stored. */
+export type TestDb = Kysely<Database & FelanmalanTables>;
+
 export interface TestGateway {
   app: Gateway;
-  db: Db;
+  db: TestDb;
   url: string;
   config: ResolvedConfig;
   reset(): Promise<void>;
@@ -75,14 +80,17 @@ export async function startGateway(
     siteRoot?: string;
     /** Fastify's logger; none by default. */
     logger?: GatewayOptions['logger'];
+    /** The services' outgoing HTTP; the global fetch by default. */
+    fetch?: typeof fetch;
   } = {},
 ): Promise<TestGateway> {
   const port = await freePort();
   const url = `http://127.0.0.1:${String(port)}`;
   const config = testConfig(url, options.anonymousWritesPerMinute);
   options.configure?.(config);
-  const db = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
-  const app = await buildGateway({ config, db, logger: options.logger ?? false, siteRoot: options.siteRoot });
+  const opened = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
+  const db: TestDb = opened.withTables<FelanmalanTables>();
+  const app = await buildGateway({ config, db: opened, logger: options.logger ?? false, siteRoot: options.siteRoot, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const reset = async () => {
     await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, rate_limit, dev_idp_entry`.execute(db);
   };
@@ -98,7 +106,7 @@ export async function startGateway(
     reset,
     close: async () => {
       await app.close();
-      await db.destroy();
+      await opened.destroy();
     },
   };
 }

@@ -7,7 +7,7 @@ import type {
   Open311ServiceRequest,
   Problem,
 } from '@kommunkit/contract';
-import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract/routes';
+import { clientHeader, idempotencyHeader, problemTitles, problemTypes, type ProblemType } from '@kommunkit/contract/routes';
 import { ApiError, problemFrom, synthesizeProblem } from '../errors.js';
 import type { KommunkitClient } from '../client.js';
 import { exchange, idempotencyKey, queryString, retrySettings, type CallOptions, type QueryValue, type RetryOptions } from '../http.js';
@@ -90,23 +90,16 @@ export interface FelanmalanOptions {
   retry?: Partial<RetryOptions> | false | undefined;
 }
 
-const problemTypeFor: Partial<Record<number, string>> = {
+/** The problem type an Open311 error list's status stands for (such a list names none). */
+const problemTypeForStatus: Partial<Record<number, ProblemType>> = {
   400: problemTypes.validation,
   401: problemTypes.unauthenticated,
   403: problemTypes.forbidden,
   404: problemTypes.notFound,
   413: problemTypes.payloadTooLarge,
   415: problemTypes.unsupportedMediaType,
+  422: problemTypes.validation,
   429: problemTypes.rateLimited,
-};
-
-const titleFor: Partial<Record<number, string>> = {
-  400: 'Uppgifterna behöver rättas',
-  403: 'Du har inte behörighet till det här',
-  404: 'Sidan eller uppgiften finns inte',
-  413: 'Det du skickade är för stort',
-  415: 'Filtypen går inte att ta emot',
-  429: 'För många försök',
 };
 
 const isOpen311Errors = (body: unknown): body is Open311Errors =>
@@ -128,11 +121,12 @@ export function open311Problem(status: number, contentType: string | null, text:
   }
   if (!isOpen311Errors(body)) return problemFrom(status, contentType, text);
   const fallback = synthesizeProblem(status);
+  const type = problemTypeForStatus[status] ?? fallback.type;
   const errors: FieldError[] = body.flatMap((error) => (error.field ? [{ pointer: `/body/${error.field}`, detail: error.description }] : []));
   const general = body.find((error) => !error.field) ?? body[0]!;
   return {
-    type: problemTypeFor[status] ?? fallback.type,
-    title: titleFor[status] ?? fallback.title,
+    type,
+    title: problemTitles[type],
     status: fallback.status,
     detail: general.description,
     ...(errors.length > 0 ? { errors } : {}),

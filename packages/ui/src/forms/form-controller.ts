@@ -23,11 +23,25 @@ export interface FormControllerOptions<T extends Values> {
   onChange?: (values: T) => void;
 }
 
+/** What `FormController.bind` returns: spread it into a field template's options. */
+export interface BoundField<T extends Values, K extends keyof T & string> {
+  name: K;
+  id: string;
+  value: T[K];
+  error: string | undefined;
+  onBlur: () => void;
+  onInput: (value: T[K]) => void;
+  onChange: (value: T[K]) => void;
+}
+
 const defaultIsEmpty = (value: unknown): boolean =>
   value === undefined ||
   value === null ||
   (typeof value === 'string' && value.trim() === '') ||
   (Array.isArray(value) && value.length === 0);
+
+const sameShape = (a: unknown, b: unknown): boolean =>
+  Array.isArray(a) === Array.isArray(b) && (a === null || a === undefined || b === null || b === undefined || typeof a === typeof b);
 
 /**
  * Values and errors of one form, validated the way citizens cope with best: a field is checked
@@ -39,13 +53,17 @@ export class FormController<T extends Values> implements ReactiveController {
   values: T;
   errors: Partial<Record<keyof T & string, string>> = {};
   private readonly host: ReactiveElement;
+  private readonly options: FormControllerOptions<T>;
+  /** The fields now, in order; replaced by `setFields`. */
+  private initial: T;
+  private rules: FormRules<T>;
   private focusSummary = false;
 
-  constructor(
-    host: ReactiveElement,
-    private readonly options: FormControllerOptions<T>,
-  ) {
+  constructor(host: ReactiveElement, options: FormControllerOptions<T>) {
     this.host = host;
+    this.options = options;
+    this.initial = options.initial;
+    this.rules = options.rules;
     this.values = { ...options.initial };
     host.addController(this);
   }
@@ -70,6 +88,31 @@ export class FormController<T extends Values> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Replaces the set of fields: names in `initial` are the fields now; a field that existed keeps
+   * its value (and error), a new one starts at its initial value, one no longer listed is dropped.
+   * A kept value must have the new initial value's shape (a list stays a list), so a question
+   * that changed kind under the same name cannot hand a string to a checkbox group.
+   * For questions that arrive at run time (a category's extra questions). Like `setAll`, it does
+   * not call `onChange`: the program changed the form, not the citizen.
+   */
+  setFields(initial: T, rules: FormRules<T>): void {
+    const values: Values = {};
+    const shown: (keyof T & string)[] = [];
+    for (const name of Object.keys(initial)) {
+      const keep = Object.hasOwn(this.values, name) && sameShape(this.values[name], initial[name]);
+      values[name] = keep ? this.values[name] : initial[name];
+      if (keep && this.errors[name as keyof T & string] !== undefined) shown.push(name);
+    }
+    this.initial = initial;
+    this.rules = rules;
+    this.values = values as T;
+    this.errors = {};
+    // A shown error stays while the value is still wrong under the new rules, and goes if not.
+    for (const name of shown) this.check(name, true);
+    this.host.requestUpdate();
+  }
+
   /** On blur: checks the format of what was typed, but does not nag about an empty field yet. */
   blur(name: keyof T & string): void {
     this.check(name, false);
@@ -78,7 +121,7 @@ export class FormController<T extends Values> implements ReactiveController {
 
   /** On submit: checks every field, required ones included. True when the form is valid. */
   submit(): boolean {
-    for (const name of Object.keys(this.options.rules)) this.check(name, true);
+    for (const name of Object.keys(this.rules)) this.check(name, true);
     const valid = this.summary().length === 0;
     this.focusSummary = !valid;
     this.host.requestUpdate();
@@ -95,24 +138,32 @@ export class FormController<T extends Values> implements ReactiveController {
   /** Errors in field order, for `errorSummary()`. */
   summary(): ErrorSummaryItem[] {
     const idFor = this.options.idFor ?? ((name: string) => name);
-    return Object.keys(this.options.initial)
+    return Object.keys(this.initial)
       .filter((name) => this.errors[name as keyof T & string] !== undefined)
       .map((name) => ({ id: idFor(name as keyof T & string), message: this.errors[name as keyof T & string]! }));
   }
 
-  /** Everything a field template needs for one field: value, error, and the handlers. */
-  bind<K extends keyof T & string>(name: K) {
+  /**
+   * Everything a field template needs for one field: value, error, and the handlers, to spread
+   * into its options: `textField({ ...form.bind('email'), label: msg('E-post') })`. Both
+   * `onInput` (typed fields) and `onChange` (choices, select) are there, so one spread fits every
+   * template; the one a template does not use is never called.
+   */
+  bind<K extends keyof T & string>(name: K): BoundField<T, K> {
+    const set = (value: T[K]): void => this.set(name, value);
     return {
       name,
       id: (this.options.idFor ?? ((n: string) => n))(name),
       value: this.values[name],
       error: this.errors[name],
       onBlur: () => this.blur(name),
+      onInput: set,
+      onChange: set,
     };
   }
 
   private check(name: keyof T & string, requireValue: boolean): void {
-    const rule = this.options.rules[name];
+    const rule = this.rules[name];
     const value = this.values[name];
     const empty = (rule?.isEmpty ?? defaultIsEmpty)(value);
     let error: string | undefined;

@@ -71,7 +71,7 @@ export class StepController<S extends string> implements ReactiveController {
 
 /** "Tillbaka": a button, because it changes the page inside the widget, not the URL. */
 export function backLink(options: { onClick: () => void; label?: string }): TemplateResult {
-  return html`<button type="button" class="kk-back-link" @click=${options.onClick}>
+  return html`<button type="button" class="kk-link-button kk-back-link" @click=${options.onClick}>
     ${options.label ?? msg('Tillbaka')}
   </button>`;
 }
@@ -83,7 +83,10 @@ export function continueButton(options: { label?: string } = {}): TemplateResult
   </button>`;
 }
 
+/** "Steg 2 av 5": the caption of a question page (`questionPage({ caption })`). */
+export const stepCaption = (index: number, total: number): string => msg(str`Steg ${index + 1} av ${total}`);
+
 /** "Steg 2 av 5" above a page heading. */
 export function stepCounter(index: number, total: number): TemplateResult {
-  return html`<p class="kk-step-counter">${msg(str`Steg ${index + 1} av ${total}`)}</p>`;
+  return html`<p class="kk-step-counter">${stepCaption(index, total)}</p>`;
 }

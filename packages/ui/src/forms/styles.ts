@@ -1,10 +1,41 @@
 import { css } from 'lit';
 
 /**
- * Styles for the form templates: fields, the error summary and the summary list. A widget
+ * Styles for the form templates: fields, the error summary, the summary list, the flow's back
+ * link and step counter, and the confirmation panel. A widget
  * with a form adds `formStyles` after `uiStyles`; they travel in the embed's forms chunk.
  */
 export const formStyles = css`
+  .kk-back-link {
+    display: inline-block;
+    margin-block-end: var(--_kk-space-4);
+    font-size: 0.875em;
+  }
+  .kk-back-link::before {
+    content: '‹ ';
+  }
+  .kk-step-counter {
+    color: var(--_kk-color-text-secondary);
+    margin-block-end: var(--_kk-space-1);
+  }
+  /* The confirmation a flow ends on. */
+  .kk-panel {
+    padding: var(--_kk-space-5);
+    margin-block-end: var(--_kk-space-5);
+    background: var(--_kk-color-success);
+    color: var(--_kk-color-on-primary);
+    text-align: center;
+  }
+  .kk-panel__title {
+    font-weight: 700;
+    line-height: 1.25;
+    margin: 0 0 var(--_kk-space-4);
+    font-size: 1.75em;
+  }
+  .kk-panel__reference {
+    font-size: 1.5em;
+    letter-spacing: 0.05em;
+  }
   .kk-field {
     margin-block-end: var(--_kk-space-5);
   }
@@ -17,6 +48,59 @@ export const formStyles = css`
     padding: 0;
     border: 0;
     min-inline-size: 0;
+  }
+  /* Add another: each item a bordered fieldset, its remove button after its fields. */
+  .kk-add-another__item {
+    margin-block-end: var(--_kk-space-5);
+    padding: var(--_kk-space-4);
+    border: 1px solid var(--_kk-color-border-subtle);
+  }
+  .kk-add-another__legend {
+    font-size: 1.125em;
+    padding-inline: var(--_kk-space-1);
+  }
+  .kk-add-another__add {
+    margin-block-end: var(--_kk-space-5);
+  }
+  /* Slot grid: scrolls sideways on a narrow screen rather than squeezing seven days. */
+  .kk-slot-grid {
+    overflow-x: auto;
+    margin-block-end: var(--_kk-space-5);
+  }
+  .kk-slot-grid__table {
+    border-collapse: collapse;
+    min-inline-size: 100%;
+  }
+  .kk-slot-grid__caption {
+    text-align: start;
+    font-weight: 700;
+    margin-block-end: var(--_kk-space-2);
+  }
+  .kk-slot-grid__table th,
+  .kk-slot-grid__cell {
+    padding: var(--_kk-space-2);
+    border: 1px solid var(--_kk-color-border-subtle);
+    text-align: center;
+    white-space: nowrap;
+  }
+  .kk-slot-grid__cell {
+    cursor: pointer;
+  }
+  .kk-slot-grid__cell--booked,
+  .kk-slot-grid__cell--none {
+    cursor: not-allowed;
+    color: var(--_kk-color-text-secondary);
+    background: var(--_kk-color-surface);
+  }
+  .kk-slot-grid__cell--selected {
+    font-weight: 700;
+    background: var(--_kk-color-primary);
+    color: var(--_kk-color-on-primary);
+  }
+  .kk-slot-grid__cell:focus {
+    outline: var(--_kk-focus-width) solid var(--_kk-color-focus);
+    outline-offset: -2px;
+    box-shadow: inset 0 0 0 calc(var(--_kk-focus-width) + 2px) var(--_kk-color-focus-text);
   }
   .kk-label,
   .kk-legend {
@@ -177,5 +261,15 @@ export const formStyles = css`
     .kk-summary-list__row {
       grid-template-columns: 1fr;
     }
+  }
+  .kk-character-count {
+    margin-block: var(--_kk-space-1) 0;
+  }
+  .kk-character-count--over {
+    color: var(--_kk-color-error);
+    font-weight: 700;
+  }
+  .kk-textarea--over {
+    border-color: var(--_kk-color-error);
   }
 `;

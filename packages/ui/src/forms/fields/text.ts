@@ -1,6 +1,10 @@
-import { html, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { formatNumber } from '../../format.js';
+import { getLocale } from '../../localization.js';
 import { describedBy, fieldGroup, targetValue, type TypedFieldOptions } from './field.js';
 
 /** The widths a text field can suggest, in characters (GOV.UK's set). */
@@ -42,23 +46,103 @@ export function textField(options: TextFieldOptions): TemplateResult {
 
 export interface TextareaOptions extends TypedFieldOptions {
   rows?: number;
+  /**
+   * GOV.UK's character count: "Du har 12 tecken kvar" under the box, told to screen readers
+   * when the citizen pauses typing. `maxlength` is not set, so a longer text can be pasted
+   * and then shortened; the form's rule must still reject it (with `characterLength`).
+   */
+  count?: { max: number };
 }
 
+/**
+ * Length as the gateway counts it: Unicode code points (JSON Schema's `maxLength`), not
+ * UTF-16 units: "😀" counts once, not twice. A sequence counts each code point ("👍🏽" is 2),
+ * as the gateway's check does too.
+ */
+export function characterLength(value: string): number {
+  // Code points on purpose (not graphemes): that is what the gateway's limit counts.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread
+  return [...value].length;
+}
+
+export const countInfoId = (id: string): string => `${id}-count-info`;
+
+/** How long the citizen pauses typing before the count is announced, as in GOV.UK Frontend. */
+export const countAnnounceDelay = 1000;
+
+function countMessage(remaining: number): string {
+  const lang = getLocale();
+  const n = formatNumber(Math.abs(remaining), lang);
+  if (remaining >= 0) return remaining === 1 ? msg('Du har 1 tecken kvar') : msg(str`Du har ${n} tecken kvar`);
+  return remaining === -1 ? msg('Du har 1 tecken för mycket') : msg(str`Du har ${n} tecken för mycket`);
+}
+
+/**
+ * The screen reader copy of the count. Set at once on first render, then only after typing
+ * has paused, so a screen reader is not interrupted on every key. A directive, because the
+ * timer belongs to this one place in the template and must stop when it leaves the page.
+ */
+class DebouncedText extends AsyncDirective {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private shown: string | undefined;
+  private pending: string | undefined;
+
+  render(text: string, _delay: number): unknown {
+    return text;
+  }
+
+  override update(_part: unknown, [text, delay]: [string, number]): unknown {
+    if (this.shown === undefined) {
+      this.shown = text;
+      return text;
+    }
+    // Another render with the text already waiting (a re-render for something else) leaves
+    // the timer running; a new text starts it again.
+    if (text === this.pending) return this.shown;
+    clearTimeout(this.timer);
+    this.pending = text === this.shown ? undefined : text;
+    if (this.pending !== undefined)
+      this.timer = setTimeout(() => {
+        this.shown = text;
+        this.pending = undefined;
+        this.setValue(text);
+      }, delay);
+    return this.shown;
+  }
+
+  protected override disconnected(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+const debouncedText = directive(DebouncedText);
+
 export function textarea(options: TextareaOptions): TemplateResult {
+  const count = options.count;
+  const remaining = count ? count.max - characterLength(options.value) : 0;
+  const describedByIds = [describedBy(options), count ? countInfoId(options.id) : ''].filter((part) => part && part !== nothing);
+  const control = html`<textarea
+    class="kk-textarea ${count && remaining < 0 ? 'kk-textarea--over' : ''}"
+    id=${options.id}
+    name=${options.name}
+    rows=${options.rows ?? 5}
+    .value=${live(options.value)}
+    aria-describedby=${describedByIds.length > 0 ? describedByIds.join(' ') : nothing}
+    aria-invalid=${options.error ? 'true' : 'false'}
+    aria-required=${options.optional ? 'false' : 'true'}
+    ?disabled=${options.disabled ?? false}
+    @input=${(event: Event) => options.onInput(targetValue(event))}
+    @blur=${() => options.onBlur?.()}
+  ></textarea>`;
+  if (!count) return fieldGroup(options, control);
+  const message = countMessage(remaining);
   return fieldGroup(
     options,
-    html`<textarea
-      class="kk-textarea"
-      id=${options.id}
-      name=${options.name}
-      rows=${options.rows ?? 5}
-      .value=${live(options.value)}
-      aria-describedby=${describedBy(options)}
-      aria-invalid=${options.error ? 'true' : 'false'}
-      aria-required=${options.optional ? 'false' : 'true'}
-      ?disabled=${options.disabled ?? false}
-      @input=${(event: Event) => options.onInput(targetValue(event))}
-      @blur=${() => options.onBlur?.()}
-    ></textarea>`,
+    html`${control}
+      <div class="kk-visually-hidden" id=${countInfoId(options.id)}>
+        ${msg(str`Du kan skriva upp till ${formatNumber(count.max, getLocale())} tecken`)}
+      </div>
+      <div class="kk-hint kk-character-count ${remaining < 0 ? 'kk-character-count--over' : ''}" aria-hidden="true">${message}</div>
+      <div class="kk-visually-hidden" aria-live="polite">${debouncedText(message, countAnnounceDelay)}</div>`,
   );
 }

@@ -1,0 +1,378 @@
+import { msg, str } from '@lit/localize';
+import { ApiError, type KommunkitClient } from '@kommunkit/sdk';
+import type { Open311Service, Open311ServiceDefinition, Open311ServiceRequest, SubmittedReport } from '@kommunkit/sdk/felanmalan';
+import { DraftController, FlowController, FormController, questionForm, type KommunController, type RestoredDraft } from '@kommunkit/ui';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import { answersVersion, emptyAnswers, fromDraft, positionOf, toReport, type Answers } from './answers.js';
+import { definitionTask, lookupTask, nearbyReports, servicesTask, submitReport } from './data.js';
+import type { ReportSubmittedDetail } from './events.js';
+import { flow } from './flow.js';
+import { PhotoList } from './photos.js';
+import { attributeField, questionsOf } from './questions.js';
+import { categoryRules, contactRules, descriptionRule, followRules, placeRules } from './rules.js';
+import type { FlowContext, Position, Step, View } from './types.js';
+
+/** Id of a form field in the shadow root. */
+export const fieldId = (name: string): string => `kk-fel-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+export interface FelanmalanControllerOptions {
+  client: () => KommunkitClient | undefined;
+  /** The kommun's info (the map settings), the element's own `kommunInfo`. */
+  kommun: KommunController;
+  /** A report has been filed (the element fires `kk-report-submitted`). */
+  onSubmitted: (detail: ReportSubmittedDetail) => void;
+  /** The citizen switched between filing and following (the element reflects `view`). */
+  onViewChange: (view: View) => void;
+}
+
+type Message = { tone: 'info' | 'error'; text: string };
+/** The details page: the description, and the category's questions by field name. */
+type DetailsValues = { description: string } & Record<string, unknown>;
+
+/**
+ * Everything felanmälan does, without the element: the pages' forms, the flow, the draft,
+ * busy and error state, and the actions the pages call. The element renders `views.ts`'s views
+ * of it; nothing here imports the element.
+ */
+export class FelanmalanController implements ReactiveController {
+  readonly categoryForm: FormController<{ serviceCode: string }>;
+  readonly placeForm: FormController<{ address: string; position: Position | null }>;
+  /** The description and the chosen category's questions (fields change with the category). */
+  readonly detailsForm: FormController<DetailsValues>;
+  readonly contactForm: FormController<{ firstName: string; lastName: string; email: string; phone: string }>;
+  readonly followForm: FormController<{ reference: string }>;
+  readonly flow: FlowController<Step, Answers, FlowContext>;
+  readonly draft: DraftController<Answers>;
+  readonly kommun: KommunController;
+  readonly photos: PhotoList;
+  readonly services;
+  readonly definition;
+  readonly lookup;
+
+  view: View = 'anmal';
+  search = '';
+  nearby: Open311ServiceRequest[] = [];
+  busy = false;
+  submitError: string | undefined;
+  submitted: SubmittedReport | undefined;
+  photoError: string | undefined;
+  positionMessage: Message | undefined;
+  /** The reference looked up on the follow view (upper case, trimmed). */
+  lookupReference = '';
+
+  /** Answers of questions not asked yet (the category's questions load after a restore). */
+  private attributeDraft: Answers['attributes'] = {};
+  private formDefinition: Open311ServiceDefinition | undefined;
+  private contactPrefilled = false;
+  private focusHeading = false;
+
+  constructor(
+    private readonly host: ReactiveElement,
+    private readonly options: FelanmalanControllerOptions,
+  ) {
+    const persist = () => this.persist();
+    // The flow first: after a failed submit the forms' error summary must win the focus.
+    this.flow = new FlowController(host, { flow, answers: () => this.answers, context: () => this.context, onChange: persist });
+    this.categoryForm = new FormController(host, { initial: { serviceCode: '' }, idFor: () => fieldId('category-0'), rules: categoryRules, onChange: persist });
+    this.placeForm = new FormController(host, {
+      initial: { address: '', position: null as Position | null },
+      idFor: fieldId,
+      // A pin or the citizen's position is enough on its own.
+      rules: placeRules(() => this.placeForm.values.position !== null),
+      onChange: persist,
+    });
+    this.detailsForm = new FormController<DetailsValues>(host, { initial: { description: '' }, idFor: fieldId, rules: { description: descriptionRule }, onChange: persist });
+    this.contactForm = new FormController(host, { initial: { firstName: '', lastName: '', email: '', phone: '' }, idFor: fieldId, rules: contactRules, onChange: persist });
+    this.followForm = new FormController(host, { initial: { reference: '' }, idFor: fieldId, rules: followRules });
+    this.photos = new PhotoList(host);
+    this.kommun = options.kommun;
+    this.draft = new DraftController<Answers>(host, {
+      service: 'felanmalan',
+      version: answersVersion,
+      defaults: emptyAnswers,
+      parse: fromDraft,
+      client: options.client,
+      onRestore: (draft) => this.restore(draft),
+    });
+    this.services = servicesTask(host, options.client);
+    this.definition = definitionTask(host, options.client, () => this.selectedService);
+    this.lookup = lookupTask(host, options.client, () => this.lookupReference);
+    host.addController(this);
+  }
+
+  /** The category chosen, when the list has loaded. */
+  get selectedService(): Open311Service | undefined {
+    const code = this.categoryForm.values.serviceCode;
+    return code ? this.services.value?.find((service) => service.service_code === code) : undefined;
+  }
+
+  get context(): FlowContext {
+    return { nearbyCount: this.nearby.length };
+  }
+
+  /** Every answer, from all the pages' forms. */
+  get answers(): Answers {
+    const position = this.placeForm.values.position;
+    const attributes: Answers['attributes'] = { ...this.attributeDraft };
+    for (const question of questionsOf(this.formDefinition)) {
+      const value = this.detailsForm.values[question.name];
+      const code = question.name.slice(attributeField('').length);
+      if (typeof value === 'string' || Array.isArray(value)) attributes[code] = value as string | string[];
+    }
+    return {
+      ...emptyAnswers(),
+      serviceCode: this.categoryForm.values.serviceCode,
+      address: this.placeForm.values.address,
+      lat: position?.lat,
+      long: position?.long,
+      description: this.detailsForm.values.description,
+      attributes,
+      ...this.contactForm.values,
+    };
+  }
+
+  hostUpdate(): void {
+    const definition = this.definition.value;
+    if (definition && definition !== this.formDefinition && definition.service_code === this.categoryForm.values.serviceCode) this.askQuestions(definition);
+    if (this.flow.current === 'contact' && !this.contactPrefilled) void this.prefillContact();
+  }
+
+  hostUpdated(): void {
+    if (!this.focusHeading) return;
+    this.focusHeading = false;
+    this.host.renderRoot.querySelector<HTMLElement>('[data-kk-focus-target]')?.focus();
+  }
+
+  /** The category's questions join the details form; answers given before (a draft) are kept. */
+  private askQuestions(definition: Open311ServiceDefinition): void {
+    this.formDefinition = definition;
+    const questions = questionsOf(definition);
+    const previous: Record<string, unknown> = { ...this.detailsForm.values };
+    for (const [code, value] of Object.entries(this.attributeDraft)) previous[attributeField(code)] ??= value;
+    const { initial, rules } = questionForm(questions, previous);
+    this.detailsForm.setFields({ description: '', ...initial }, { description: descriptionRule, ...rules });
+  }
+
+  private restore(draft: RestoredDraft<Answers>): void {
+    const { values } = draft;
+    this.attributeDraft = values.attributes;
+    this.categoryForm.setAll({ serviceCode: values.serviceCode });
+    this.placeForm.setAll({ address: values.address, position: positionOf(values) });
+    // The category's questions are asked again (on the next update), with the restored answers.
+    this.formDefinition = undefined;
+    this.detailsForm.setFields({ description: '' }, { description: descriptionRule });
+    this.detailsForm.setAll({ description: values.description });
+    this.contactForm.setAll({ firstName: values.firstName, lastName: values.lastName, email: values.email, phone: values.phone });
+    this.flow.restore(draft.path);
+  }
+
+  /** Saves what the citizen has typed so far (not after the report has been filed). */
+  private persist(): void {
+    if (this.flow.current === 'confirmation') return;
+    this.draft.save(this.answers, { path: this.flow.path, hadFiles: this.photos.photos.length > 0 || this.draft.filesLost });
+  }
+
+  /** A logged-in citizen's name fills in the contact page's name fields, unless they have typed one. */
+  private async prefillContact(): Promise<void> {
+    this.contactPrefilled = true;
+    try {
+      const user = await this.options.client()?.auth.load();
+      const { values } = this.contactForm;
+      if (!user || values.firstName || values.lastName) return;
+      this.contactForm.setAll({ firstName: user.givenName, lastName: user.familyName });
+      this.persist();
+    } catch {
+      // Not knowing who is logged in only means the fields start empty.
+    }
+  }
+
+  private changed(): void {
+    this.host.requestUpdate();
+  }
+
+  // Actions the pages call, through the views.
+
+  /** A page's answers are done: the next page, or back to check answers after "Ändra". */
+  next(): void {
+    this.flow.next();
+  }
+
+  /** The category page's submit; a category the kommun does not handle goes no further. */
+  submitCategory(): void {
+    if (this.categoryForm.submit() && !this.selectedService?.handoff_note) this.flow.next();
+  }
+
+  /** The place page's submit: finds open reports nearby in the category before going on. */
+  async submitPlace(): Promise<void> {
+    if (!this.placeForm.submit()) return;
+    const position = this.placeForm.values.position;
+    const client = this.options.client();
+    this.nearby = [];
+    if (position && client) {
+      this.busy = true;
+      this.changed();
+      this.nearby = await nearbyReports(client, { ...position, serviceCode: this.categoryForm.values.serviceCode });
+      this.busy = false;
+    }
+    this.flow.next();
+  }
+
+  submitDetails(): void {
+    if (this.detailsForm.submit() && !this.photos.busy) this.flow.next();
+  }
+
+  submitContact(): void {
+    if (this.contactForm.submit()) this.flow.next();
+  }
+
+  setSearch(value: string): void {
+    this.search = value;
+    this.changed();
+  }
+
+  /** Sets or clears the pin, from the map or the citizen's position. */
+  setPosition(position: Position | null): void {
+    this.placeForm.set('position', position);
+    if (position && this.placeForm.errors.address) this.placeForm.blur('address');
+  }
+
+  /** "Använd min position". */
+  useMyPosition(): void {
+    if (!('geolocation' in navigator)) {
+      this.positionMessage = { tone: 'error', text: msg('Din webbläsare kan inte ge din position. Skriv platsen i stället.') };
+      this.changed();
+      return;
+    }
+    this.positionMessage = { tone: 'info', text: msg('Hämtar din position…') };
+    this.changed();
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        this.setPosition({ lat: Math.round(coords.latitude * 1e6) / 1e6, long: Math.round(coords.longitude * 1e6) / 1e6 });
+        this.positionMessage = { tone: 'info', text: msg('Din position är vald som plats.') };
+        this.changed();
+      },
+      () => {
+        this.positionMessage = { tone: 'error', text: msg('Vi kunde inte hämta din position. Skriv platsen i stället, eller välj den på kartan.') };
+        this.changed();
+      },
+      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
+    );
+  }
+
+  /** Adds chosen photos, downscaled. */
+  async addPhotos(files: File[]): Promise<void> {
+    this.photoError = undefined;
+    this.draft.dismissFilesLost();
+    const { unreadable, tooMany } = await this.photos.add(files);
+    if (unreadable.length > 0) this.photoError = msg('Bilden gick inte att läsa. Välj en bild i formatet JPEG, PNG eller WebP.');
+    else if (tooMany) this.photoError = msg(str`Du kan lägga till högst ${this.photos.max} bilder`);
+    this.persist();
+    this.changed();
+  }
+
+  removePhoto(id: number): void {
+    this.photos.remove(id);
+    this.persist();
+  }
+
+  /** Files the report. */
+  async submitReport(): Promise<void> {
+    const client = this.options.client();
+    if (this.busy || !client) return;
+    this.busy = true;
+    this.submitError = undefined;
+    this.changed();
+    const answers = this.answers;
+    try {
+      const report = await submitReport(client, toReport(answers), this.photos.photos.map((photo) => photo.blob));
+      this.submitted = report;
+      void this.draft.clear();
+      this.flow.go('confirmation');
+      this.options.onSubmitted({ reference: report.reference, serviceCode: answers.serviceCode });
+    } catch (error) {
+      this.showSubmitError(error);
+    } finally {
+      this.busy = false;
+      this.changed();
+    }
+  }
+
+  /** The gateway's field errors on the page that corrects them, the rest above the summary. */
+  private showSubmitError(error: unknown): void {
+    const fields = error instanceof ApiError ? [...error.fieldErrors].map(([pointer, detail]) => [pointer.split('/').pop() ?? '', detail] as const) : [];
+    const step = fields.length > 0 ? this.flow.showApiField(fields[0]![0]) : undefined;
+    if (step === undefined) {
+      this.submitError =
+        error instanceof ApiError && error.status < 500 && error.status !== 429
+          ? (error.detail ?? error.title)
+          : msg('Det gick inte att skicka anmälan just nu. Dina svar finns kvar. Försök igen om en stund.');
+      return;
+    }
+    const errors: Record<string, string> = {};
+    for (const [field, detail] of fields) {
+      if (flow.stepOfApiField(field) !== step) continue;
+      const attribute = /^attribute\[(.+?)\]/.exec(field)?.[1];
+      if (attribute) errors[attributeField(attribute)] = detail;
+      else if (field === 'media') this.photoError = detail;
+      else errors[formFieldOf[field] ?? field] = detail;
+    }
+    if (step === 'category') this.categoryForm.setErrors(errors);
+    else if (step === 'place') this.placeForm.setErrors(errors);
+    else if (step === 'contact') this.contactForm.setErrors(errors);
+    else this.detailsForm.setErrors(errors);
+  }
+
+  /** "Gör en ny felanmälan": a fresh start, nothing of the last report kept. */
+  startOver(): void {
+    this.categoryForm.setAll({ serviceCode: '' });
+    this.placeForm.setAll({ address: '', position: null });
+    this.attributeDraft = {};
+    this.formDefinition = undefined;
+    this.detailsForm.setFields({ description: '' }, { description: descriptionRule });
+    this.contactForm.setAll({ firstName: '', lastName: '', email: '', phone: '' });
+    this.contactPrefilled = false;
+    this.photos.clear();
+    this.photoError = undefined;
+    this.submitError = undefined;
+    this.submitted = undefined;
+    this.nearby = [];
+    this.search = '';
+    this.showView('anmal', '', false);
+    this.flow.reset();
+  }
+
+  /** Switches between filing and following, with focus on the new view's heading. */
+  showView(view: View, reference = '', focus = true): void {
+    if (reference) this.lookUp(reference);
+    if (view === this.view && !reference) return;
+    this.view = view;
+    this.focusHeading = focus;
+    this.options.onViewChange(view);
+    this.changed();
+  }
+
+  /** Looks a report up by reference, e.g. from the element's `reference` attribute. */
+  lookUp(reference: string): void {
+    this.followForm.setAll({ reference });
+    this.lookupReference = reference.trim().toUpperCase();
+    this.changed();
+  }
+
+  /** The follow form's submit. */
+  submitFollow(): void {
+    if (!this.followForm.submit()) return;
+    const wanted = this.followForm.values.reference.trim().toUpperCase();
+    if (wanted === this.lookupReference) void this.lookup.run();
+    else this.lookUp(wanted);
+  }
+}
+
+/** The form field behind each of the gateway's (Open311) field names that differ. */
+const formFieldOf: Record<string, string> = {
+  service_code: 'serviceCode',
+  first_name: 'firstName',
+  last_name: 'lastName',
+  lat: 'address',
+  long: 'address',
+  address_string: 'address',
+};

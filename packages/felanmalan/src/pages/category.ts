@@ -1,0 +1,52 @@
+import { msg, str } from '@lit/localize';
+import { alert, button, continueButton, radios, textField } from '@kommunkit/ui';
+import { html, nothing, type TemplateResult } from 'lit';
+import { flowPage, loading } from './common.js';
+import type { CategoryView } from './types.js';
+
+/** Page 1: what is wrong. Search and groups; a category the kommun does not handle says where to turn. */
+export function categoryPage(view: CategoryView): TemplateResult {
+  const follow = html`<p>
+    <button type="button" class="kk-link-button" @click=${view.onFollow}>${msg('Följ ett ärende du redan har anmält')}</button>
+  </p>`;
+  const { categories } = view;
+  if (categories.state !== 'ready' || categories.value.none) {
+    const content =
+      categories.state === 'loading'
+        ? loading(msg('Hämtar kategorier…'))
+        : categories.state === 'error'
+          ? html`${alert({
+                tone: 'error',
+                title: msg('Det gick inte att hämta kategorierna'),
+                headingLevel: view.headingLevel,
+                body: msg('Tjänsten svarar inte just nu. Försök igen om en stund.'),
+              })}
+              ${button({ label: msg('Försök igen'), variant: 'secondary', onClick: categories.retry })}`
+          : alert({ tone: 'info', body: msg('Det går inte att göra felanmälningar här just nu. Kontakta kommunen på annat sätt.') });
+    return flowPage({ ...view, errors: [] }, msg('Vad vill du anmäla?'), html`${follow}${content}`);
+  }
+  const { search, category } = view;
+  return flowPage(
+    view,
+    msg('Vad vill du anmäla?'),
+    html`${follow}
+      ${textField({
+        id: search.id,
+        name: 'search',
+        label: msg('Sök kategori'),
+        hint: msg('Till exempel gatlampa, hål i vägen eller klotter'),
+        type: 'search',
+        optional: true,
+        value: search.value,
+        onInput: search.onInput,
+      })}
+      <p class="kk-hint" role="status">${search.matches === undefined ? nothing : msg(str`${search.matches} kategorier matchar sökningen`)}</p>
+      ${categories.value.groups.map((group, index) =>
+        radios({ ...category, id: group.id, label: group.label, error: index === 0 ? category.error : undefined, choices: group.choices }),
+      )}
+      ${view.handoffNote
+        ? alert({ tone: 'warning', title: msg('Det här sköter inte kommunen'), headingLevel: view.headingLevel, body: view.handoffNote })
+        : continueButton()}`,
+    view.onSubmit,
+  );
+}

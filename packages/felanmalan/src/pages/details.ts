@@ -1,0 +1,55 @@
+import { msg, str } from '@lit/localize';
+import { alert, button, continueButton, fileField, textarea } from '@kommunkit/ui';
+import { html, nothing, type TemplateResult } from 'lit';
+import { flowPage, loading } from './common.js';
+import type { DetailsView } from './types.js';
+
+function photoList(photos: DetailsView['photos']): TemplateResult | typeof nothing {
+  if (photos.list.length === 0) return nothing;
+  return html`<ul class="kk-photos" part="photos" aria-label=${msg('Tillagda bilder')}>
+    ${photos.list.map(
+      (photo) => html`<li>
+        <img src=${photo.url} alt="" />
+        ${button({ label: `${msg('Ta bort')} ${photo.name}`, variant: 'secondary', onClick: () => photos.onRemove(photo.id) })}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** Page: what is wrong, the category's extra questions, and photos. */
+export function detailsPage(view: DetailsView): TemplateResult {
+  const { photos, questions } = view;
+  const asked =
+    questions.state === 'loading'
+      ? loading(msg('Hämtar frågorna…'))
+      : questions.state === 'error'
+        ? alert({ tone: 'warning', body: msg('Det gick inte att hämta kategorins frågor. Beskriv felet så noga du kan i stället.') })
+        : questions.value;
+  return flowPage(
+    view,
+    msg('Beskriv felet'),
+    html`${textarea({
+        ...view.description,
+        label: msg('Vad är fel?'),
+        hint: msg('Beskriv felet och hur länge det har funnits. Beskrivningen visas öppet för alla, så skriv inte namn eller andra personuppgifter här.'),
+        rows: 6,
+        count: { max: view.descriptionMax },
+      })}
+      ${asked}
+      ${fileField({
+        id: photos.id,
+        name: 'photos',
+        label: msg('Bilder'),
+        hint: msg(str`Högst ${photos.max} bilder i formatet JPEG, PNG eller WebP. Bilderna visas öppet med anmälan. De sparas inte om du laddar om sidan.`),
+        optional: true,
+        accept: photos.accept,
+        multiple: true,
+        error: photos.error,
+        disabled: photos.list.length >= photos.max,
+        onFiles: photos.onFiles,
+      })}
+      <div role="status">${photos.busy ? msg('Förbereder bilderna…') : nothing}</div>
+      ${photoList(photos)} ${continueButton()}`,
+    view.onSubmit,
+  );
+}

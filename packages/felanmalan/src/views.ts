@@ -1,0 +1,201 @@
+import { msg, str } from '@lit/localize';
+import { draftNotices, questionFields, type HeadingLevel, type SummaryRow } from '@kommunkit/ui';
+import { html } from 'lit';
+import type { Ref } from 'lit/directives/ref.js';
+import { maxDescriptionLength } from '@kommunkit/contract/felanmalan-rules';
+import { groupServices, searchServices } from './categories.js';
+import { fieldId, type FelanmalanController } from './controller.js';
+import { hasPosition } from './answers.js';
+import type { MapSettings } from './map/map.js';
+import { photoTypes } from './photos.js';
+import { questionsOf } from './questions.js';
+import { loadable } from './loadable.js';
+import { currentStatus } from './status.js';
+import type { Step } from './types.js';
+import type {
+  CategoryView,
+  CheckView,
+  ContactView,
+  DetailsView,
+  NearbyView,
+  PageView,
+  PlaceView,
+  QuestionFrame,
+} from './pages/types.js';
+
+/** What the element adds to the controller: its heading level and where the map goes. */
+export interface ViewContext {
+  headingLevel: HeadingLevel;
+  mapContainer: Ref<HTMLDivElement>;
+}
+
+const positionText = (lat: number, long: number): string => msg(str`Vald plats: ${lat.toFixed(5)}, ${long.toFixed(5)}`);
+
+function frame(c: FelanmalanController, context: ViewContext, errors: QuestionFrame['errors']): QuestionFrame {
+  return {
+    headingLevel: context.headingLevel,
+    back: c.flow.canGoBack ? () => c.flow.back() : undefined,
+    counter: c.flow.counter,
+    errors,
+    notices: draftNotices(c.draft, { headingLevel: context.headingLevel }),
+  };
+}
+
+function categoryView(c: FelanmalanController, context: ViewContext): CategoryView {
+  const form = c.categoryForm;
+  const searching = c.search.trim() !== '';
+  let matches: number | undefined;
+  const categories = loadable(c.services, (services) => {
+    const found = searchServices(services, c.search);
+    matches = searching ? found.length : undefined;
+    return {
+      none: services.length === 0,
+      groups: groupServices(found).map(([group, list], index) => ({
+        id: fieldId(`category-${index}`),
+        label: group,
+        choices: list.map((service) => ({ value: service.service_code, label: service.service_name, ...(service.description ? { hint: service.description } : {}) })),
+      })),
+    };
+  });
+  return {
+    ...frame(c, context, form.summary()),
+    page: 'category',
+    categories,
+    search: { id: fieldId('search'), value: c.search, onInput: (value) => c.setSearch(value), matches },
+    category: form.bind('serviceCode'),
+    handoffNote: c.selectedService?.handoff_note,
+    onSubmit: () => c.submitCategory(),
+    onFollow: () => c.showView('folj'),
+  };
+}
+
+function placeView(c: FelanmalanController, context: ViewContext, map: MapSettings | undefined): PlaceView {
+  const form = c.placeForm;
+  const position = form.values.position;
+  return {
+    ...frame(c, context, form.summary()),
+    page: 'place',
+    address: form.bind('address'),
+    position: position ? { text: positionText(position.lat, position.long), onClear: () => c.setPosition(null) } : undefined,
+    onUseMyPosition: () => c.useMyPosition(),
+    positionMessage: c.positionMessage,
+    map: map ? { container: context.mapContainer, attribution: map.attribution } : undefined,
+    searchingNearby: c.busy,
+    onSubmit: () => void c.submitPlace(),
+  };
+}
+
+function nearbyView(c: FelanmalanController, context: ViewContext): NearbyView {
+  return {
+    ...frame(c, context, []),
+    page: 'nearby',
+    reports: c.nearby.map((report) => ({
+      reference: report.service_request_id,
+      title: report.address ?? report.service_name,
+      status: currentStatus(report),
+      description: report.description || undefined,
+    })),
+    onFollow: (reference) => c.showView('folj', reference),
+    onContinue: () => c.next(),
+  };
+}
+
+function detailsView(c: FelanmalanController, context: ViewContext, focusPhotos: () => void): DetailsView {
+  const form = c.detailsForm;
+  const photosId = fieldId('photos');
+  const errors = [...form.summary(), ...(c.photoError ? [{ id: photosId, message: c.photoError }] : [])];
+  return {
+    ...frame(c, context, errors),
+    page: 'details',
+    description: form.bind('description'),
+    descriptionMax: maxDescriptionLength,
+    questions: loadable(c.definition, (definition) => questionFields(form, questionsOf(definition))),
+    photos: {
+      id: photosId,
+      max: c.photos.max,
+      accept: photoTypes.join(','),
+      error: c.photoError,
+      busy: c.photos.busy,
+      list: c.photos.photos.map(({ id, name, url }) => ({ id, name, url })),
+      onFiles: (files) => void c.addPhotos(files),
+      onRemove: (id) => {
+        c.removePhoto(id);
+        focusPhotos();
+      },
+    },
+    onSubmit: () => c.submitDetails(),
+  };
+}
+
+function contactView(c: FelanmalanController, context: ViewContext): ContactView {
+  const form = c.contactForm;
+  return {
+    ...frame(c, context, form.summary()),
+    page: 'contact',
+    firstName: form.bind('firstName'),
+    lastName: form.bind('lastName'),
+    email: form.bind('email'),
+    phone: form.bind('phone'),
+    onSubmit: () => c.submitContact(),
+  };
+}
+
+function checkView(c: FelanmalanController, context: ViewContext): CheckView {
+  const answers = c.answers;
+  const change = (step: Step) => () => c.flow.change(step);
+  const place = [answers.address.trim(), hasPosition(answers) ? positionText(answers.lat!, answers.long!) : ''].filter(Boolean);
+  const questionRows: SummaryRow[] = (c.definition.value?.attributes ?? [])
+    .filter((attribute) => attribute.variable)
+    .map((attribute) => {
+      const value = answers.attributes[attribute.code];
+      const keys = Array.isArray(value) ? value : value ? [value] : [];
+      const names = keys.map((key) => attribute.values?.find((choice) => choice.key === key)?.name ?? key);
+      return { key: attribute.description, value: names.join(', ') || msg('Inget svar'), onChange: change('details') };
+    });
+  const name = [answers.firstName, answers.lastName].filter((part) => part.trim()).join(' ');
+  const photos = c.photos.photos.length;
+  return {
+    ...frame(c, context, []),
+    page: 'check',
+    rows: [
+      { key: msg('Kategori'), value: c.selectedService?.service_name ?? answers.serviceCode, onChange: change('category') },
+      { key: msg('Plats'), value: place.map((line) => html`${line}<br />`), onChange: change('place') },
+      { key: msg('Beskrivning'), value: answers.description, onChange: change('details') },
+      ...questionRows,
+      { key: msg('Bilder'), value: photos === 0 ? msg('Inga bilder') : photos === 1 ? msg('1 bild') : msg(str`${photos} bilder`), onChange: change('details') },
+      { key: msg('Namn'), value: name || msg('Anonym'), onChange: change('contact') },
+      { key: msg('E-postadress'), value: answers.email || msg('Ingen'), onChange: change('contact') },
+      { key: msg('Telefonnummer'), value: answers.phone || msg('Inget'), onChange: change('contact') },
+    ],
+    submitError: c.submitError,
+    busy: c.busy,
+    onSubmit: () => void c.submitReport(),
+  };
+}
+
+/** The view of the flow's page the citizen is on (following a report is the lazy `follow/`). */
+export function viewOf(c: FelanmalanController, context: ViewContext & { focusPhotos: () => void }): PageView {
+  switch (c.flow.current) {
+    case 'category':
+      return categoryView(c, context);
+    case 'place':
+      return placeView(c, context, c.kommun.info?.map);
+    case 'nearby':
+      return nearbyView(c, context);
+    case 'details':
+      return detailsView(c, context, context.focusPhotos);
+    case 'contact':
+      return contactView(c, context);
+    case 'check':
+      return checkView(c, context);
+    case 'confirmation':
+      return {
+        headingLevel: context.headingLevel,
+        page: 'confirmation',
+        reference: c.submitted?.reference,
+        notice: c.submitted?.notice,
+        onFollow: () => c.showView('folj', c.submitted?.reference ?? ''),
+        onStartOver: () => c.startOver(),
+      };
+  }
+}

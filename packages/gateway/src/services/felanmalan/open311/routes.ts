@@ -1,0 +1,173 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { maxPhotoBytes, maxPhotos, open311Base, open311Operations, type Open311Operation, type Open311ServiceDefinition } from '@kommunkit/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ResolvedConfig } from '../../../config/load.js';
+import type { KommunConfig } from '../../../config/schema.js';
+import { serviceSettings } from '../../../http/guards.js';
+import { idempotencyKeyOf } from '../../../http/hygiene.js';
+import { anonymousWrite } from '../../../http/rate-limits.js';
+import { ReportRefused, type Felanmalan } from '../domain.js';
+import { toService, toServiceRequests, type MediaUrl } from '../mapping.js';
+import type { FelanmalanSettings } from '../settings.js';
+import { authorizeWrite } from './auth.js';
+import { formatOf, installOpen311Errors } from './errors.js';
+import { formHash, readForm } from './form.js';
+import { Open311Error, sendOpen311, shapes } from './format.js';
+import { requestsFilter, type Query } from './query.js';
+import { parseReport } from './report-input.js';
+
+const specification = 'http://wiki.open311.org/GeoReport_v2';
+
+type Params = { format: string; service_code?: string; service_request_id?: string; token?: string };
+
+/**
+ * A contract operation as this scope registers it: its method, its path under the scope's
+ * prefix and its `schema` (the suffix's check). Its `documentation` (query, form, responses)
+ * stays out: the handlers check those in Open311's words and send their own JSON or XML.
+ */
+export function open311Route(operation: Open311Operation): Pick<Open311Operation, 'method' | 'url' | 'schema'> {
+  if (!operation.url.startsWith(`${open311Base}/`)) throw new Error(`${operation.url} is not under ${open311Base}`);
+  return { method: operation.method, url: operation.url.slice(open311Base.length), schema: operation.schema };
+}
+
+/** Runs a use case, its refusals said in Open311's words (a reused idempotency key is a 422). */
+async function inOpen311Words<Result>(work: () => Promise<Result>): Promise<Result> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ReportRefused) throw Open311Error.of(error.kind === 'conflict' ? 422 : 400, error.message, error.field);
+    throw error;
+  }
+}
+
+/**
+ * Open311 GeoReport v2 for felanmälan, JSON and XML, with `jurisdiction_id` naming the kommun,
+ * in a scope with Open311's own error answers (`errors.ts`). The protocol only: each handler
+ * reads the request in Open311's terms, calls the use case and writes the answer.
+ */
+export async function open311Routes(app: FastifyInstance, { config, felanmalan, mediaUrl }: { config: ResolvedConfig; felanmalan: Felanmalan; mediaUrl: MediaUrl }): Promise<void> {
+  await app.register(
+    async (scope) => {
+      scope.removeAllContentTypeParsers();
+      await scope.register(formbody, { bodyLimit: 64 * 1024 });
+      await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
+
+      installOpen311Errors(scope);
+
+      /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
+      const jurisdiction = (request: FastifyRequest): { kommun: KommunConfig; settings: FelanmalanSettings } => {
+        const id = (request.query as Query).jurisdiction_id;
+        if (!id) throw Open311Error.of(400, 'Ange jurisdiction_id (kommunens id).', 'jurisdiction_id');
+        const kommun = config.kommunById.get(id);
+        const settings = kommun && serviceSettings(kommun, 'felanmalan');
+        if (!kommun || !settings) throw Open311Error.of(404, `Ingen kommun med felanmälan har id "${id}".`, 'jurisdiction_id');
+        return { kommun, settings };
+      };
+      const serviceRequests = (kommun: KommunConfig, settings: FelanmalanSettings, rows: Parameters<typeof toServiceRequests>[3], request: FastifyRequest) =>
+        toServiceRequests(mediaUrl, kommun, settings, rows, (request.query as Query).extensions === 'true');
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.discovery),
+        handler: (request, reply) => {
+          const changeset = '2026-11-23T00:00:00Z';
+          return sendOpen311(
+            reply,
+            formatOf(request),
+            {
+              changeset,
+              contact: 'Kontakta kommunen som anges i jurisdiction_id.',
+              key_service: 'API-nycklar för appar lämnas ut av respektive kommun.',
+              endpoints: [{ specification, url: `${config.publicUrl}${open311Base}`, changeset, type: 'production', formats: ['application/json', 'text/xml'] }],
+            },
+            shapes.discovery,
+          );
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.services),
+        handler: (request, reply) => {
+          const { settings } = jurisdiction(request);
+          void reply.header('cache-control', 'public, max-age=300');
+          return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.serviceDefinition),
+        handler: (request, reply) => {
+          const { settings } = jurisdiction(request);
+          const code = request.params.service_code ?? '';
+          const category = felanmalan.category(settings, code);
+          if (!category) throw Open311Error.of(404, `Kategorin "${code}" finns inte.`, 'service_code');
+          const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
+          void reply.header('cache-control', 'public, max-age=300');
+          return sendOpen311(reply, formatOf(request), definition, shapes.definition);
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.requests),
+        handler: async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          const rows = await felanmalan.list(kommun, requestsFilter(request.query as Query));
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, request), shapes.requests);
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.request),
+        handler: async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          const reference = request.params.service_request_id ?? '';
+          const row = await felanmalan.find(kommun, settings, reference);
+          if (!row) throw Open311Error.of(404, `Det finns inget ärende med nummer ${reference}.`, 'service_request_id');
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], request), shapes.requests);
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.token),
+        handler: (request) => {
+          jurisdiction(request);
+          // Reports get their id at once, so this gateway never hands out tokens.
+          throw Open311Error.of(404, 'Okänd token. Den här tjänsten ger ärendenummer direkt.', 'token');
+        },
+      });
+
+      scope.route<{ Params: { id: string } }>({
+        ...open311Route(open311Operations.media),
+        handler: async (request, reply) => {
+          const { kommun } = jurisdiction(request);
+          const photo = await felanmalan.photo(kommun, request.params.id);
+          if (!photo) throw Open311Error.of(404, 'Bilden finns inte.');
+          return reply
+            .type(photo.media_type)
+            .header('cache-control', 'public, max-age=31536000, immutable')
+            .header('x-content-type-options', 'nosniff')
+            .send(Buffer.from(photo.bytes));
+        },
+      });
+
+      scope.route<{ Params: Params }>({
+        ...open311Route(open311Operations.createRequest),
+        config: { rateLimit: anonymousWrite(config) },
+        handler: async (request, reply) => {
+          const { kommun, settings } = jurisdiction(request);
+          const { fields, uploads } = await readForm(request);
+          authorizeWrite(request, kommun, settings, fields);
+          const { report } = await inOpen311Words(() => {
+            const category = felanmalan.categoryToFile(settings, fields.get('service_code')?.[0]);
+            const parsed = parseReport(fields, category);
+            if ('errors' in parsed) throw new Open311Error(400, parsed.errors);
+            return felanmalan.file(kommun, settings, parsed.report, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads) });
+          });
+          const notice = `Tack! Din felanmälan har nummer ${report.reference}.`;
+          return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: report.reference, service_notice: notice }], shapes.tokens);
+        },
+      });
+    },
+    { prefix: open311Base },
+  );
+}

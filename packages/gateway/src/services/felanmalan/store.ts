@@ -1,0 +1,235 @@
+import type { ReportStatus } from '@kommunkit/contract';
+import type { Kysely, Selectable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import { nextReference } from '../../db/references.js';
+import type { Database } from '../../db/schema.js';
+import type { StoredPhoto } from './photos.js';
+import type { FelanmalanTables, ReportTable } from './tables.js';
+
+export type ReportRow = Selectable<ReportTable>;
+
+export interface ReportEvent {
+  status: string;
+  note: string | null;
+  at: Date;
+}
+
+/** A report as the module uses it: its row, its status history (oldest first) and its photos. */
+export type StoredReport = ReportRow & { history: ReportEvent[]; photoIds: string[] };
+
+/** What a new report holds, as checked by the protocol that brought it. */
+export interface NewReport {
+  serviceCode: string;
+  description: string;
+  lat?: number | undefined;
+  long?: number | undefined;
+  addressString?: string | undefined;
+  addressId?: string | undefined;
+  attributes: Record<string, string | string[]>;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  deviceId?: string | undefined;
+  accountId?: string | undefined;
+  photos: StoredPhoto[];
+  idempotencyKey?: string | undefined;
+  /** Hash of the request that carried the key (`requestHash`). */
+  requestHash?: string | undefined;
+}
+
+export interface ReportFilter {
+  references?: string[];
+  serviceCodes?: string[];
+  start?: Date;
+  end?: Date;
+  statuses?: readonly ReportStatus[];
+  near?: { lat: number; long: number; radius: number };
+  limit: number;
+}
+
+export interface StatusChange {
+  status: ReportStatus;
+  note?: string | undefined;
+  expectedAt?: Date | undefined;
+}
+
+const metresPerDegreeLat = 111_320;
+
+/** Great-circle distance in metres (haversine), for the precise cut after the bounding box. */
+export function distance(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLong = (b.long - a.long) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLong / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/** Reports, their status history and photos, per kommun: the queries. Every write is one transaction. */
+export class ReportStore {
+  private readonly db: Kysely<Database & FelanmalanTables>;
+
+  constructor(db: Db) {
+    this.db = db.withTables<FelanmalanTables>();
+  }
+
+  /**
+   * Stores a report with its photos, its first history entry and the kommun's next reference
+   * number, all or nothing. Throws the unique violation when another report took its
+   * idempotency key meanwhile.
+   */
+  async insert(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<StoredReport> {
+    return this.db.transaction().execute(async (trx) => {
+      const reference = await nextReference(trx, 'report_counter', kommunId, prefix);
+      const row = await trx
+        .insertInto('report')
+        .values({
+          kommun_id: kommunId,
+          reference,
+          service_code: report.serviceCode,
+          status: initialStatus,
+          description: report.description,
+          lat: report.lat ?? null,
+          long: report.long ?? null,
+          address_string: report.addressString ?? null,
+          address_id: report.addressId ?? null,
+          attributes: JSON.stringify(report.attributes),
+          first_name: report.firstName ?? null,
+          last_name: report.lastName ?? null,
+          email: report.email ?? null,
+          phone: report.phone ?? null,
+          device_id: report.deviceId ?? null,
+          account_id: report.accountId ?? null,
+          idempotency_key: report.idempotencyKey ?? null,
+          request_hash: report.idempotencyKey ? (report.requestHash ?? null) : null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const event = await trx
+        .insertInto('report_event')
+        .values({ report_id: row.id, status: initialStatus, note: null })
+        .returning(['status', 'note', 'at'])
+        .executeTakeFirstOrThrow();
+      const photoIds = report.photos.map(() => randomUUID());
+      if (report.photos.length > 0) {
+        await trx
+          .insertInto('report_photo')
+          .values(
+            report.photos.map((photo, position) => ({
+              id: photoIds[position]!,
+              report_id: row.id,
+              position,
+              media_type: photo.mediaType,
+              bytes: photo.bytes,
+              width: photo.width,
+              height: photo.height,
+            })),
+          )
+          .execute();
+      }
+      return { ...row, history: [event], photoIds };
+    });
+  }
+
+  /** Reports of a kommun, each with its history and photo ids: one query, however many reports. */
+  private reports(kommunId: string) {
+    return this.db
+      .selectFrom('report')
+      .selectAll('report')
+      .select((eb) => [
+        jsonArrayFrom(eb.selectFrom('report_event').select(['status', 'note', 'at']).whereRef('report_event.report_id', '=', 'report.id').orderBy('at').orderBy('id')).as(
+          'history',
+        ),
+        jsonArrayFrom(eb.selectFrom('report_photo').select('id').whereRef('report_photo.report_id', '=', 'report.id').orderBy('position')).as('photos'),
+      ])
+      .where('kommun_id', '=', kommunId);
+  }
+
+  async byIdempotencyKey(kommunId: string, key: string): Promise<StoredReport | undefined> {
+    const row = await this.reports(kommunId).where('idempotency_key', '=', key).executeTakeFirst();
+    return row && stored(row);
+  }
+
+  async byReference(kommunId: string, reference: string): Promise<StoredReport | undefined> {
+    const row = await this.reports(kommunId).where('reference', '=', reference).executeTakeFirst();
+    return row && stored(row);
+  }
+
+  async list(kommunId: string, filter: ReportFilter): Promise<StoredReport[]> {
+    let query = this.reports(kommunId);
+    if (filter.references) query = query.where('reference', 'in', filter.references.length > 0 ? filter.references : ['']);
+    else {
+      if (filter.serviceCodes?.length) query = query.where('service_code', 'in', filter.serviceCodes);
+      if (filter.start) query = query.where('requested_at', '>=', filter.start);
+      if (filter.end) query = query.where('requested_at', '<=', filter.end);
+      if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
+      if (filter.near) {
+        // A bounding box the index can use, then the exact circle below.
+        const dLat = filter.near.radius / metresPerDegreeLat;
+        const dLong = filter.near.radius / (metresPerDegreeLat * Math.cos((filter.near.lat * Math.PI) / 180));
+        query = query
+          .where('lat', '>=', filter.near.lat - dLat)
+          .where('lat', '<=', filter.near.lat + dLat)
+          .where('long', '>=', filter.near.long - dLong)
+          .where('long', '<=', filter.near.long + dLong);
+      }
+    }
+    const rows = (await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()).map(stored);
+    const near = filter.near;
+    return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && distance(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
+  }
+
+  photo(kommunId: string, id: string) {
+    return this.db
+      .selectFrom('report_photo')
+      .innerJoin('report', 'report.id', 'report_photo.report_id')
+      .select(['report_photo.bytes', 'report_photo.media_type'])
+      .where('report.kommun_id', '=', kommunId)
+      .where('report_photo.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async setExternal(reportId: string, externalId: string): Promise<void> {
+    await this.db.updateTable('report').set({ external_id: externalId }).where('id', '=', reportId).execute();
+  }
+
+  async markSynced(reportId: string, externalId?: string): Promise<void> {
+    await this.db
+      .updateTable('report')
+      .set({ synced_at: new Date(), ...(externalId ? { external_id: externalId } : {}) })
+      .where('id', '=', reportId)
+      .execute();
+  }
+
+  /** A new status, and its public note, become the report's and part of its history: one transaction. */
+  async changeStatus(kommunId: string, reference: string, change: StatusChange): Promise<StoredReport | undefined> {
+    const changed = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('report')
+        .set({
+          status: change.status,
+          updated_at: new Date(),
+          ...(change.note !== undefined ? { status_notes: change.note } : {}),
+          ...(change.expectedAt !== undefined ? { expected_at: change.expectedAt } : {}),
+        })
+        .where('kommun_id', '=', kommunId)
+        .where('reference', '=', reference)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx.insertInto('report_event').values({ report_id: row.id, status: change.status, note: change.note ?? null }).execute();
+      return true;
+    });
+    return changed ? this.byReference(kommunId, reference) : undefined;
+  }
+}
+
+/**
+ * JSON carries no dates: the history's timestamps come back from the nested query as text.
+ * Typed as Kysely infers them, with what they are at run time.
+ */
+function stored({ history, photos, ...row }: ReportRow & { history: { status: string; note: string | null; at: Date | string }[]; photos: { id: string }[] }): StoredReport {
+  return { ...row, history: history.map((event) => ({ ...event, at: new Date(event.at) })), photoIds: photos.map((photo) => photo.id) };
+}

@@ -1,0 +1,5 @@
+import type { ServiceModule } from './module.js';
+import { felanmalan } from './felanmalan/index.js';
+
+/** Every service module, in the order their routes are registered. A new service is added here and in `catalog.ts`. */
+export const serviceModules: readonly ServiceModule[] = [felanmalan];
