@@ -68,11 +68,11 @@ const extensions = Type.String({
   description: 'Extension: `true` adds `extended_attributes` (the detailed status, its history and every photo\'s URL). Any other value is the plain Open311 answer.',
   examples: ['true'],
 });
-const apiKey = Type.String({ description: 'One of the kommun\'s Open311 API keys; not needed from one of the kommun\'s pages (`Origin` and the SDK\'s header).' });
+const apiKeyText = 'One of the kommun\'s Open311 API keys; not needed from one of the kommun\'s pages (`Origin` and the SDK\'s header).';
 
 const OnlyJurisdiction = Type.Object({ jurisdiction_id: jurisdictionId });
 
-/** GET requests: every parameter is a string the handler reads itself; unknown ones (an `api_key`) are ignored. */
+/** GET requests: every parameter is a string the handler reads itself; unknown ones (an `api_key`) are ignored, and so is one given empty (`status=`). */
 const RequestsQuery = Type.Object({
   jurisdiction_id: jurisdictionId,
   service_request_id: Type.Optional(Type.String({ description: 'Comma-separated report numbers; the other filters are ignored by Open311 clients but applied here.' })),
@@ -89,7 +89,16 @@ const RequestsQuery = Type.Object({
 
 const ExtensionsQuery = Type.Object({ jurisdiction_id: jurisdictionId, extensions: Type.Optional(extensions) });
 
-const CreateQuery = Type.Object({ jurisdiction_id: jurisdictionId, api_key: Type.Optional(apiKey) });
+/** A new report's `jurisdiction_id` and `api_key`: in the form, as GeoReport v2 lists them, or in the query. */
+const inFormOrQuery =
+  'in the form (as GeoReport v2 lists it) or in the query string; given in both, the two must be the same (otherwise a 400 naming the field). Empty is the same as not given.';
+const postJurisdictionId = Type.String({
+  description: `The kommun's id (for example \`exempelstad\`); a kommun without felanmälan is a 404. Required, ${inFormOrQuery}`,
+  examples: ['exempelstad'],
+});
+const postApiKey = Type.String({ description: `${apiKeyText} Optional, ${inFormOrQuery}` });
+
+const CreateQuery = Type.Object({ jurisdiction_id: Type.Optional(postJurisdictionId), api_key: Type.Optional(postApiKey) });
 
 const CreateHeaders = Type.Object({
   [idempotencyHeader]: Type.Optional(
@@ -103,6 +112,7 @@ const CreateHeaders = Type.Object({
 
 /** The fields of a new report (`report-input.ts` in the gateway reads them); every value is text, as in any form. */
 const reportFields = {
+  jurisdiction_id: Type.Optional(postJurisdictionId),
   service_code: Type.String({ description: 'The service (category) the problem is about.' }),
   description: Type.String({ maxLength: maxDescriptionLength, description: 'What is wrong.' }),
   lat: Type.Optional(Type.String({ description: 'Latitude (WGS84) in Sweden, with `long`. A place is required: `lat` and `long`, `address_string` or `address_id`.' })),
@@ -115,7 +125,7 @@ const reportFields = {
   phone: Type.Optional(Type.String({ maxLength: maxPhoneLength, description: 'A phone number with digits, for example `070-123 45 67`.' })),
   device_id: Type.Optional(Type.String()),
   account_id: Type.Optional(Type.String()),
-  api_key: Type.Optional(apiKey),
+  api_key: Type.Optional(postApiKey),
 };
 /** `attribute[CODE]` answers a question of the service's (GET services/{service_code}); `attribute[CODE][]` once per value of a multivaluelist. */
 const attributeFields = {
@@ -250,6 +260,7 @@ export const open311Operations = {
     schema: {
       operationId: 'open311Requests',
       summary: 'Reports filed with the kommun, newest first',
+      description: 'An optional parameter given empty (`status=`) is the same as one not given; `jurisdiction_id` given empty is a 400.',
       tags,
       params: Type.Object({ format: Format }),
     },

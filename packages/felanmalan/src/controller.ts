@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { ApiError, type KommunkitClient } from '@kommunkit/sdk';
-import type { Open311Service, Open311ServiceDefinition, Open311ServiceRequest, SubmittedReport } from '@kommunkit/sdk/felanmalan';
+import { ApiError, NetworkError, type KommunkitClient } from '@kommunkit/sdk';
+import { idempotencyKey, type FelanmalanReport, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest, type SubmittedReport } from '@kommunkit/sdk/felanmalan';
 import { DraftController, FlowController, FormController, questionForm, type KommunController, type RestoredDraft } from '@kommunkit/ui';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { answersVersion, emptyAnswers, fromDraft, positionOf, toReport, type Answers } from './answers.js';
@@ -35,6 +35,12 @@ type DetailsValues = { description: string } & Record<string, unknown>;
  * of it; nothing here imports the element.
  */
 export class FelanmalanController implements ReactiveController {
+  /**
+   * Longest wait for a send, the SDK's retries included, before it is stopped and the citizen is
+   * told. Internal (the controller is not exported); tests shorten it.
+   */
+  static sendTimeoutMs = 20_000;
+
   readonly categoryForm: FormController<{ serviceCode: string }>;
   readonly placeForm: FormController<{ address: string; position: Position | null }>;
   /** The description and the chosen category's questions (fields change with the category). */
@@ -65,6 +71,12 @@ export class FelanmalanController implements ReactiveController {
   private formDefinition: Open311ServiceDefinition | undefined;
   private contactPrefilled = false;
   private focusHeading = false;
+  /**
+   * The idempotency key of the last send that did not succeed, with a fingerprint of exactly
+   * what it sent: sending the same again reuses the key, so a report that did arrive (its answer
+   * lost) is answered with its own reference number instead of being filed twice.
+   */
+  private lastSend: { key: string; fingerprint: string } | undefined;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -236,26 +248,19 @@ export class FelanmalanController implements ReactiveController {
     if (position && this.placeForm.errors.address) this.placeForm.blur('address');
   }
 
-  /** "Använd min position". */
+  /** "Använd min position": the browser's position, asked for in a chunk of its own (few citizens press it). */
   useMyPosition(): void {
-    if (!('geolocation' in navigator)) {
-      this.positionMessage = { tone: 'error', text: msg('Din webbläsare kan inte ge din position. Skriv platsen i stället.') };
-      this.changed();
-      return;
-    }
-    this.positionMessage = { tone: 'info', text: msg('Hämtar din position…') };
-    this.changed();
-    navigator.geolocation.getCurrentPosition(
-      ({ coords }) => {
-        this.setPosition({ lat: Math.round(coords.latitude * 1e6) / 1e6, long: Math.round(coords.longitude * 1e6) / 1e6 });
-        this.positionMessage = { tone: 'info', text: msg('Din position är vald som plats.') };
-        this.changed();
-      },
+    void import('./map/position.js').then(
+      ({ locate }) =>
+        locate((message, position) => {
+          if (position) this.setPosition(position);
+          this.positionMessage = message;
+          this.changed();
+        }),
       () => {
         this.positionMessage = { tone: 'error', text: msg('Vi kunde inte hämta din position. Skriv platsen i stället, eller välj den på kartan.') };
         this.changed();
       },
-      { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 },
     );
   }
 
@@ -264,7 +269,8 @@ export class FelanmalanController implements ReactiveController {
     this.photoError = undefined;
     this.draft.dismissFilesLost();
     const { unreadable, tooMany } = await this.photos.add(files);
-    if (unreadable.length > 0) this.photoError = msg('Bilden gick inte att läsa. Välj en bild i formatet JPEG, PNG eller WebP.');
+    const names = unreadable.join(', ');
+    if (unreadable.length > 0) this.photoError = msg(str`${names} gick inte att läsa som bild. Välj bilder i formatet JPEG, PNG eller WebP.`);
     else if (tooMany) this.photoError = msg(str`Du kan lägga till högst ${this.photos.max} bilder`);
     this.persist();
     this.changed();
@@ -275,7 +281,10 @@ export class FelanmalanController implements ReactiveController {
     this.persist();
   }
 
-  /** Files the report. */
+  /**
+   * Files the report: once, however often the citizen presses "Skicka anmälan" for the same
+   * answers, and never for longer than `sendTimeoutMs`.
+   */
   async submitReport(): Promise<void> {
     const client = this.options.client();
     if (this.busy || !client) return;
@@ -283,22 +292,55 @@ export class FelanmalanController implements ReactiveController {
     this.submitError = undefined;
     this.changed();
     const answers = this.answers;
+    const report = toReport(answers);
+    const photos = this.photos.photos;
+    const fingerprint = this.fingerprintOf(report, photos);
+    if (this.lastSend?.fingerprint !== fingerprint) this.lastSend = { key: idempotencyKey(), fingerprint };
+    const signal = AbortSignal.timeout(FelanmalanController.sendTimeoutMs);
     try {
-      const report = await submitReport(client, toReport(answers), this.photos.photos.map((photo) => photo.blob));
-      this.submitted = report;
+      const submitted = await submitReport(
+        client,
+        report,
+        photos.map((photo) => photo.blob),
+        { idempotencyKey: this.lastSend.key, signal },
+      );
+      this.lastSend = undefined;
+      this.submitted = submitted;
       void this.draft.clear();
       this.flow.go('confirmation');
-      this.options.onSubmitted({ reference: report.reference, serviceCode: answers.serviceCode });
+      this.options.onSubmitted({ reference: submitted.reference, serviceCode: answers.serviceCode });
     } catch (error) {
-      this.showSubmitError(error);
+      // A refusal (4xx but 408 and 429) stored nothing under the key: the next send may take a new one.
+      if (error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429) this.lastSend = undefined;
+      this.showSubmitError(error, signal.aborted);
     } finally {
       this.busy = false;
       this.changed();
     }
   }
 
-  /** The gateway's field errors on the page that corrects them, the rest above the summary. */
-  private showSubmitError(error: unknown): void {
+  /**
+   * Exactly what a send carries: the report as `toReport()` builds it (always in the same key
+   * order for the same answers) and which photos, by their identity in the photo list.
+   */
+  private fingerprintOf(report: FelanmalanReport, photos: readonly { id: number }[]): string {
+    return JSON.stringify([report, photos.map((photo) => photo.id)]);
+  }
+
+  /**
+   * The gateway's field errors on the page that corrects them, the rest above the summary. With
+   * no answer (lost, or none in time) the report may have arrived, and the message says so.
+   */
+  private showSubmitError(error: unknown, timedOut: boolean): void {
+    const resend = msg('Dina svar finns kvar. Tryck på ”Skicka anmälan” igen utan att ändra något: om anmälan redan har kommit fram skickas den inte två gånger, och du får dess ärendenummer.');
+    if (timedOut) {
+      this.submitError = `${msg('Vi fick inget svar i tid, så vi vet inte om anmälan har kommit fram.')} ${resend}`;
+      return;
+    }
+    if (error instanceof NetworkError) {
+      this.submitError = `${msg('Vi fick ingen kontakt med kommunen, så vi vet inte om anmälan har kommit fram. Kontrollera att du är ansluten till internet.')} ${resend}`;
+      return;
+    }
     const fields = error instanceof ApiError ? [...error.fieldErrors].map(([pointer, detail]) => [pointer.split('/').pop() ?? '', detail] as const) : [];
     const step = fields.length > 0 ? this.flow.showApiField(fields[0]![0]) : undefined;
     if (step === undefined) {
@@ -337,6 +379,7 @@ export class FelanmalanController implements ReactiveController {
     this.submitted = undefined;
     this.nearby = [];
     this.search = '';
+    this.positionMessage = undefined;
     this.showView('anmal', '', false);
     this.flow.reset();
   }

@@ -48,6 +48,10 @@ export async function nearbyReports(client: KommunkitClient, at: { lat: number; 
   }
 }
 
-/** Files the report with its photos. */
-export const submitReport = (client: KommunkitClient, report: FelanmalanReport, photos: readonly Blob[]): Promise<SubmittedReport> =>
-  felanmalanFor(client).submit(report, { photos: [...photos] });
+/** Files the report with its photos, under the caller's idempotency key, until `signal` aborts. */
+export const submitReport = (
+  client: KommunkitClient,
+  report: FelanmalanReport,
+  photos: readonly Blob[],
+  options: { idempotencyKey: string; signal: AbortSignal },
+): Promise<SubmittedReport> => felanmalanFor(client).submit(report, { photos: [...photos], ...options });

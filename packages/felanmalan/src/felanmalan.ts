@@ -1,5 +1,4 @@
 import { formStyles, KkElement, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
-import { msg } from '@lit/localize';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FelanmalanController, fieldId } from './controller.js';
@@ -10,7 +9,13 @@ import { renderPage } from './pages/index.js';
 import type { View } from './types.js';
 import { viewOf, type ViewContext } from './views.js';
 
-type FollowFeature = typeof import('./follow/follow.js');
+/** The pages most citizens never see, each in a chunk of its own, loaded the first time one shows. */
+const features = {
+  follow: () => import('./follow/follow.js'),
+  nearby: () => import('./nearby/nearby.js'),
+};
+type Feature = keyof typeof features;
+type FeatureModule = Awaited<ReturnType<(typeof features)[Feature]>>;
 
 registerTranslations('en', () => import('./locales/en.js'));
 
@@ -58,39 +63,48 @@ export class KkFelanmalan extends KkElement {
     onMove: (position) => this.#controller.setPosition(position),
   });
 
-  /** "Följ ärende", loaded the first time it is needed (its own chunk). */
-  #follow: FollowFeature | undefined;
-  #followLoading = false;
+  readonly #features: Partial<Record<Feature, FeatureModule>> = {};
+  readonly #loading = new Set<Feature>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('view')) this.#controller.showView(this.view, '', false);
     if (changed.has('reference') && this.reference) this.#controller.lookUp(this.reference);
-    if (this.#controller.view === 'folj') this.#loadFollow();
+    const feature = this.#feature();
+    if (feature) this.#load(feature);
   }
 
-  #loadFollow(): void {
-    if (this.#follow || this.#followLoading) return;
-    this.#followLoading = true;
-    void import('./follow/follow.js').then(
-      (feature) => {
-        this.#follow = feature;
+  /** The lazy feature the citizen is on, if any. */
+  #feature(): Feature | undefined {
+    if (this.#controller.view === 'folj') return 'follow';
+    return this.#controller.flow.current === 'nearby' ? 'nearby' : undefined;
+  }
+
+  #load(feature: Feature): void {
+    if (this.#features[feature] || this.#loading.has(feature)) return;
+    this.#loading.add(feature);
+    void features[feature]().then(
+      (module) => {
+        this.#features[feature] = module;
         const root = this.shadowRoot;
-        if (root) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...feature.followStyles.map((styles) => styles.styleSheet!)];
+        if (root && module.styles.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...module.styles.map((styles) => styles.styleSheet!)];
         this.requestUpdate();
       },
       () => {
         // A chunk that failed to load (a network blip) is asked for again on the next update.
-        this.#followLoading = false;
+        this.#loading.delete(feature);
       },
     );
   }
 
   override render(): TemplateResult {
     const context: ViewContext = { headingLevel: this.headingLevel, mapContainer: this.#map.container };
-    if (this.#controller.view === 'folj') return this.#follow ? this.#follow.renderFollow(this.#controller, context) : spinner({ label: msg('Hämtar ärendet…') });
-    return renderPage(
-      viewOf(this.#controller, { ...context, focusPhotos: () => this.renderRoot.querySelector<HTMLElement>(`#${fieldId('photos')}`)?.focus() }),
-    );
+    const feature = this.#feature();
+    if (feature) {
+      const module = this.#features[feature];
+      return module ? module.render(this.#controller, context) : spinner();
+    }
+    const view = viewOf(this.#controller, { ...context, focusPhotos: () => this.renderRoot.querySelector<HTMLElement>(`#${fieldId('photos')}`)?.focus() });
+    return view ? renderPage(view) : spinner();
   }
 }

@@ -10,14 +10,12 @@ import type { MapSettings } from './map/map.js';
 import { photoTypes } from './photos.js';
 import { questionsOf } from './questions.js';
 import { loadable } from './loadable.js';
-import { currentStatus } from './status.js';
 import type { Step } from './types.js';
 import type {
   CategoryView,
   CheckView,
   ContactView,
   DetailsView,
-  NearbyView,
   PageView,
   PlaceView,
   QuestionFrame,
@@ -31,7 +29,8 @@ export interface ViewContext {
 
 const positionText = (lat: number, long: number): string => msg(str`Vald plats: ${lat.toFixed(5)}, ${long.toFixed(5)}`);
 
-function frame(c: FelanmalanController, context: ViewContext, errors: QuestionFrame['errors']): QuestionFrame {
+/** What every question page's view has. */
+export function frame(c: FelanmalanController, context: ViewContext, errors: QuestionFrame['errors']): QuestionFrame {
   return {
     headingLevel: context.headingLevel,
     back: c.flow.canGoBack ? () => c.flow.back() : undefined,
@@ -45,9 +44,12 @@ function categoryView(c: FelanmalanController, context: ViewContext): CategoryVi
   const form = c.categoryForm;
   const searching = c.search.trim() !== '';
   let matches: number | undefined;
+  const chosen = c.selectedService;
   const categories = loadable(c.services, (services) => {
     const found = searchServices(services, c.search);
     matches = searching ? found.length : undefined;
+    // The chosen category stays in view, so a later search never hides what would be sent.
+    if (chosen && !found.includes(chosen)) found.unshift(chosen);
     return {
       none: services.length === 0,
       groups: groupServices(found).map(([group, list], index) => ({
@@ -63,7 +65,7 @@ function categoryView(c: FelanmalanController, context: ViewContext): CategoryVi
     categories,
     search: { id: fieldId('search'), value: c.search, onInput: (value) => c.setSearch(value), matches },
     category: form.bind('serviceCode'),
-    handoffNote: c.selectedService?.handoff_note,
+    handoffNote: chosen?.handoff_note,
     onSubmit: () => c.submitCategory(),
     onFollow: () => c.showView('folj'),
   };
@@ -82,21 +84,6 @@ function placeView(c: FelanmalanController, context: ViewContext, map: MapSettin
     map: map ? { container: context.mapContainer, attribution: map.attribution } : undefined,
     searchingNearby: c.busy,
     onSubmit: () => void c.submitPlace(),
-  };
-}
-
-function nearbyView(c: FelanmalanController, context: ViewContext): NearbyView {
-  return {
-    ...frame(c, context, []),
-    page: 'nearby',
-    reports: c.nearby.map((report) => ({
-      reference: report.service_request_id,
-      title: report.address ?? report.service_name,
-      status: currentStatus(report),
-      description: report.description || undefined,
-    })),
-    onFollow: (reference) => c.showView('folj', reference),
-    onContinue: () => c.next(),
   };
 }
 
@@ -142,7 +129,13 @@ function contactView(c: FelanmalanController, context: ViewContext): ContactView
 
 function checkView(c: FelanmalanController, context: ViewContext): CheckView {
   const answers = c.answers;
-  const change = (step: Step) => () => c.flow.change(step);
+  // While the report is being sent, "Ändra" and "Tillbaka" do nothing (the page says why): an
+  // answer changed now would not be in the report, and success would leave it behind unnoticed.
+  const unlessBusy = (action: () => void) => () => {
+    if (!c.busy) action();
+  };
+  const change = (step: Step) => unlessBusy(() => c.flow.change(step));
+  const base = frame(c, context, []);
   const place = [answers.address.trim(), hasPosition(answers) ? positionText(answers.lat!, answers.long!) : ''].filter(Boolean);
   const questionRows: SummaryRow[] = (c.definition.value?.attributes ?? [])
     .filter((attribute) => attribute.variable)
@@ -155,7 +148,8 @@ function checkView(c: FelanmalanController, context: ViewContext): CheckView {
   const name = [answers.firstName, answers.lastName].filter((part) => part.trim()).join(' ');
   const photos = c.photos.photos.length;
   return {
-    ...frame(c, context, []),
+    ...base,
+    back: base.back ? unlessBusy(base.back) : undefined,
     page: 'check',
     rows: [
       { key: msg('Kategori'), value: c.selectedService?.service_name ?? answers.serviceCode, onChange: change('category') },
@@ -173,15 +167,13 @@ function checkView(c: FelanmalanController, context: ViewContext): CheckView {
   };
 }
 
-/** The view of the flow's page the citizen is on (following a report is the lazy `follow/`). */
-export function viewOf(c: FelanmalanController, context: ViewContext & { focusPhotos: () => void }): PageView {
+/** The view of the flow's page the citizen is on (the lazy features `follow/` and `nearby/` build their own). */
+export function viewOf(c: FelanmalanController, context: ViewContext & { focusPhotos: () => void }): PageView | undefined {
   switch (c.flow.current) {
     case 'category':
       return categoryView(c, context);
     case 'place':
       return placeView(c, context, c.kommun.info?.map);
-    case 'nearby':
-      return nearbyView(c, context);
     case 'details':
       return detailsView(c, context, context.focusPhotos);
     case 'contact':

@@ -4,6 +4,8 @@ import { setupWorker } from 'msw/browser';
 import type { KkFelanmalan, ReportSubmittedDetail } from '../src/index.js';
 import '../src/define.js';
 import { api, draftKey, gatewayDown, gatewayHandlers, gatewayUnavailable, loggedInHandlers, received, reportFound, seedDraft, submitRejected } from './support.js';
+import { hangingGateway, storingGateway } from './support.js';
+import { FelanmalanController } from '../src/controller.js';
 
 const worker = setupWorker(...gatewayHandlers());
 /** A 1×1 tile, so the map draws without any outside connection. */
@@ -71,7 +73,7 @@ async function useMyPosition(el: KkFelanmalan, at: { latitude: number; longitude
     value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: at } as GeolocationPosition) },
   });
   buttonNamed(el, 'Använd min position')!.click();
-  await el.updateComplete;
+  await waitUntil(() => text(root(el).querySelector('.kk-position')).includes('Vald plats'), 'the position was not used', { timeout: 5000 });
 }
 
 /** Adds photos through the file field, as choosing files in the browser's dialog does. */
@@ -122,6 +124,29 @@ describe('<kk-felanmalan>', () => {
     await sendKeys({ type: 'lykta' });
     await el.updateComplete;
     expect([...root(el).querySelectorAll('.kk-choice__label')].map(text)).to.deep.equal(['Gatubelysning']);
+  });
+
+  it('searches on Enter without sending the page, keeps the chosen category in view, and counts in the singular', async () => {
+    const el = await render();
+    await categories(el);
+    root(el).querySelector<HTMLInputElement>('input[value=klotter]')!.click();
+    await el.updateComplete;
+    byId(el, 'kk-fel-search').focus();
+    await sendKeys({ type: 'lykta' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Vad vill du anmäla?');
+    expect(root(el).querySelector('[data-kk-error-summary]')).to.equal(null);
+    expect(text(root(el).querySelector('p.kk-hint[role=status]'))).to.equal('1 kategori matchar sökningen');
+    // The search found the lamp; the chosen graffiti is still shown, and still chosen.
+    expect([...root(el).querySelectorAll('.kk-choice__label')].map(text)).to.deep.equal(['Klotter', 'Gatubelysning']);
+    expect(root(el).querySelector<HTMLInputElement>('input[value=klotter]')!.checked).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    byId(el, 'kk-fel-search').select();
+    await sendKeys({ type: 'zzz' });
+    await el.updateComplete;
+    expect(text(root(el).querySelector('p.kk-hint[role=status]'))).to.contain('Ingen kategori matchar sökningen');
   });
 
   it('on an empty submit, focuses an error summary that links to the categories', async () => {
@@ -418,6 +443,18 @@ describe('<kk-felanmalan>', () => {
     expect((globalThis as { L?: unknown }).L).to.equal(undefined);
   });
 
+  it('on Enter in an empty number field, shows the error and moves focus to it', async () => {
+    const el = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj"></kk-felanmalan>`);
+    await waitUntil(() => byId(el, 'kk-fel-reference'), 'the follow view did not load', { timeout: 5000 });
+    byId(el, 'kk-fel-reference').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const summary = root(el).querySelector<HTMLElement>('[data-kk-error-summary]');
+    expect(text(summary)).to.contain('Skriv ärendenumret');
+    expect(active(el) === summary, 'focus is on the error summary').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('follows a report by reference: status history when found, a clear message when not', async () => {
     const el = await fixture<KkFelanmalan>(html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj" reference="EXS-2026-000042"></kk-felanmalan>`);
     await waitUntil(() => root(el).querySelector('.kk-status-history'), 'the report did not load', { timeout: 5000 });
@@ -485,5 +522,141 @@ describe('photos', () => {
     await choosePhotos(el, await Promise.all([1, 2, 3, 4].map((n) => photoFile(100 * n, 100))));
     expect(root(el).querySelectorAll('.kk-photos img')).to.have.length(3);
     expect(text(byId(el, 'kk-fel-photos-error'))).to.contain('högst 3 bilder');
+
+    buttonNamed(el, 'Ta bort foto-100x100.png')!.click();
+    await el.updateComplete;
+    await choosePhotos(el, [new File(['inte en bild'], 'anteckning.txt', { type: 'text/plain' })]);
+    expect(text(byId(el, 'kk-fel-photos-error'))).to.contain('anteckning.txt gick inte att läsa som bild');
+  });
+});
+
+describe('sending: never a duplicate, never an endless spinner', () => {
+  const alertText = (el: KkFelanmalan) => text(root(el).querySelector('.kk-alert--error'));
+  const answersShown = (el: KkFelanmalan) => [...root(el).querySelectorAll('dd.kk-summary-list__value')].map(text);
+  const send = async (el: KkFelanmalan): Promise<CustomEvent<ReportSubmittedDetail>> => {
+    const submitted = oneEvent(el, 'kk-report-submitted');
+    buttonNamed(el, 'Skicka anmälan')!.click();
+    const event = (await submitted) as CustomEvent<ReportSubmittedDetail>;
+    await el.updateComplete;
+    return event;
+  };
+  const failedSend = async (el: KkFelanmalan): Promise<void> => {
+    buttonNamed(el, 'Skicka anmälan')!.click();
+    await waitUntil(() => root(el).querySelector('.kk-alert--error'), 'no error shown', { timeout: 10000 });
+  };
+
+  beforeEach(() => {
+    sessionStorage.clear();
+    worker.resetHandlers();
+  });
+
+  it('files a report whose replies were all lost only once: sending again shows its one reference number', async () => {
+    const gateway = storingGateway({ loseReplies: 3 });
+    worker.use(...gateway.handlers);
+    const el = await atCheck();
+    await failedSend(el);
+    // The SDK tried three times, the gateway stored the report at the first, and no answer came back.
+    expect(gateway.keys).to.have.length(3);
+    expect(gateway.store.size).to.equal(1);
+    expect(alertText(el)).to.contain('vi vet inte om anmälan har kommit fram').and.contain('skickas den inte två gånger');
+    expect(answersShown(el)).to.include.members(['Klotter', 'Torget']);
+    await expect(el).to.be.accessible();
+
+    const event = await send(el);
+    expect(event.detail.reference).to.equal('EXS-2026-000100');
+    expect(gateway.keys).to.have.length(4);
+    expect(new Set(gateway.keys).size, 'every try carried the first key').to.equal(1);
+    expect(gateway.store.size, 'one report in the store').to.equal(1);
+    expect(heading(el)).to.equal('Tack! Din felanmälan är skickad');
+    expect(text(root(el).querySelector('.kk-panel__reference'))).to.equal('EXS-2026-000100');
+  });
+
+  it('sends a changed answer after a failure under a new key, as the new report it is', async () => {
+    const gateway = storingGateway({ loseReplies: 3 });
+    worker.use(...gateway.handlers);
+    const el = await atCheck();
+    await failedSend(el);
+    buttonNamed(el, 'Ändra Beskrivning')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Beskriv felet');
+    await fill(el, 'kk-fel-description', 'Klotter på muren');
+    await submitPage(el);
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+
+    const event = await send(el);
+    const [first, , , changed] = gateway.keys;
+    expect(gateway.keys).to.have.length(4);
+    expect(changed).to.be.a('string').and.not.equal(first);
+    expect(gateway.store.get(changed!)?.form.get('description')).to.equal('Klotter på muren');
+    expect(event.detail.reference).to.equal(gateway.store.get(changed!)?.reference);
+    expect(text(root(el).querySelector('.kk-panel__reference'))).to.equal(event.detail.reference);
+  });
+
+  it('stops a send that gets no answer in time, says it may have arrived, keeps every answer and holds "Ändra" meanwhile', async () => {
+    const limit = FelanmalanController.sendTimeoutMs;
+    FelanmalanController.sendTimeoutMs = 1500;
+    try {
+      const hanging = hangingGateway();
+      worker.use(...hanging.handlers);
+      const el = await atCheck('exempelstad', { firstName: 'Anna', email: 'anna@exempel.se' });
+      const started = performance.now();
+      buttonNamed(el, 'Skicka anmälan')!.click();
+      await el.updateComplete;
+
+      // Sending: the button is marked busy, the status says why "Ändra" and "Tillbaka" do nothing now.
+      expect(buttonNamed(el, 'Skicka anmälan')!.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(root(el).querySelector('.kk-sending[role=status]'))).to.contain('Anmälan skickas').and.contain('går det inte att ändra svaren');
+      buttonNamed(el, 'Ändra Plats')!.click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Kontrollera din anmälan');
+      root(el).querySelector<HTMLElement>('.kk-back-link')!.click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Kontrollera din anmälan');
+      await expect(el).to.be.accessible();
+
+      await waitUntil(() => root(el).querySelector('.kk-alert--error'), 'the send never ended', { timeout: 5000 });
+      expect(performance.now() - started).to.be.at.least(1400);
+      expect(alertText(el)).to.contain('Vi fick inget svar i tid, så vi vet inte om anmälan har kommit fram.').and.contain('Tryck på ”Skicka anmälan” igen');
+      expect(text(root(el).querySelector('.kk-sending'))).to.equal('');
+      expect(buttonNamed(el, 'Skicka anmälan')!.getAttribute('aria-disabled')).to.equal('false');
+      expect(answersShown(el)).to.include.members(['Klotter', 'Torget', 'Anna', 'anna@exempel.se']);
+      expect(sessionStorage.getItem(draftKey('exempelstad'))).to.contain('anna@exempel.se');
+      await expect(el).to.be.accessible();
+
+      // Sent again unchanged: the same key, so a report that did arrive would come back, not be filed twice.
+      const gateway = storingGateway();
+      worker.use(...gateway.handlers);
+      const event = await send(el);
+      expect(gateway.keys).to.deep.equal(hanging.keys);
+      expect(event.detail.reference).to.equal('EXS-2026-000100');
+    } finally {
+      FelanmalanController.sendTimeoutMs = limit;
+    }
+  });
+
+  it('counts the photos as part of what was sent: a photo added after a failure means a new key', async () => {
+    const gateway = storingGateway({ loseReplies: 3 });
+    worker.use(...gateway.handlers);
+    const el = await atCheck('fotostad');
+    await failedSend(el);
+    buttonNamed(el, 'Ändra Bilder')!.click();
+    await el.updateComplete;
+    await choosePhotos(el, [await photoFile(200, 100)]);
+    await submitPage(el);
+    expect(heading(el)).to.equal('Kontrollera din anmälan');
+    await send(el);
+    const [first, , , withPhoto] = gateway.keys;
+    expect(withPhoto).to.be.a('string').and.not.equal(first);
+    expect(gateway.store.get(withPhoto!)?.form.getAll('media')).to.have.length(1);
+  });
+
+  it('lets "Ändra" work again once a send has failed', async () => {
+    const el = await atCheck();
+    worker.use(...gatewayDown);
+    await failedSend(el);
+    buttonNamed(el, 'Ändra Plats')!.click();
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Var finns felet?');
+    expect(byId(el, 'kk-fel-address').value).to.equal('Torget');
   });
 });

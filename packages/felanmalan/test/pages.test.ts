@@ -5,13 +5,14 @@ import '../../ui/test/host.js';
 import type { KkTestHost } from '../../ui/test/host.js';
 import { followPage } from '../src/pages/follow.js';
 import { renderPage } from '../src/pages/index.js';
+import { nearbyPage } from '../src/pages/nearby.js';
 import type { CategoryView, CheckView, DetailsView, Field, FollowView, NearbyView, PageView, PlaceView } from '../src/pages/types.js';
 
 /** Page templates on their own: fixture views in, what the citizen sees and can do out. */
 const text = (element: Element | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
-async function show(view: PageView | FollowView): Promise<ShadowRoot> {
-  const template = (): TemplateResult => (view.page === 'follow' ? followPage(view) : renderPage(view));
+async function show(view: PageView | FollowView | NearbyView): Promise<ShadowRoot> {
+  const template = (): TemplateResult => (view.page === 'follow' ? followPage(view) : view.page === 'nearby' ? nearbyPage(view) : renderPage(view));
   const host = await fixture<KkTestHost>(html`<kk-test-host .template=${template}></kk-test-host>`);
   await expect(host).to.be.accessible();
   return host.shadowRoot!;
@@ -59,7 +60,7 @@ describe('felanmälan pages', () => {
     let root = await show({ ...view, errors: [{ id: 'kk-fel-category-0', message: 'Välj vad felet gäller' }] });
     expect([...root.querySelectorAll('legend')].map(text)).to.deep.equal(['Gata och trafik', 'Park']);
     expect(text(root.querySelector('.kk-step-counter'))).to.equal('Steg 1 av 5');
-    expect(text(root.querySelector('[role=status]'))).to.equal('1 kategorier matchar sökningen');
+    expect(text(root.querySelector('[role=status]'))).to.equal('1 kategori matchar sökningen');
     expect(root.querySelectorAll('.kk-error-message')).to.have.length(1);
     expect(root.querySelector('.kk-back-link')).to.equal(null);
     root.querySelector<HTMLInputElement>('input[value=klotter]')!.click();
@@ -157,6 +158,7 @@ describe('felanmälan pages', () => {
     };
     const root = await show(view);
     expect(text(root.querySelector('[role=alert]'))).to.contain('Det gick inte att skicka anmälan just nu.');
+    expect(root.querySelectorAll('[role=alert] [role=alert]'), 'no alert inside another').to.have.length(0);
     [...root.querySelectorAll('button')].find((button) => text(button) === 'Ändra Kategori')!.click();
     [...root.querySelectorAll('button')].find((button) => text(button) === 'Skicka anmälan')!.click();
     expect(calls).to.deep.equal(['change category', 'submit']);

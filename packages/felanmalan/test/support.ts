@@ -166,3 +166,52 @@ export function loggedInHandlers(base: string, store: Map<string, { data: unknow
     }),
   ];
 }
+
+/** A report as `storingGateway` keeps it: its reference number and the form it was sent with. */
+export interface StoredReport {
+  reference: string;
+  form: FormData;
+}
+
+/**
+ * A gateway that files each report under its Idempotency-Key, as the real one does
+ * (`http/idempotency.ts`): a repeat of a key gets the first report's answer and stores nothing.
+ * The replies to the first `loseReplies` POSTs are lost on the way back (the report is stored,
+ * the browser sees no answer). `keys` lists the key of every POST, in order.
+ */
+export function storingGateway(options: { loseReplies?: number } = {}) {
+  const store = new Map<string, StoredReport>();
+  const keys: (string | null)[] = [];
+  let lose = options.loseReplies ?? 0;
+  const handlers = [
+    http.post(`${open311}/requests.json`, async ({ request }) => {
+      const key = request.headers.get('idempotency-key');
+      keys.push(key);
+      const form = await request.formData();
+      if (!key) return HttpResponse.json([{ code: 400, description: 'Idempotency-Key saknas.' }], { status: 400 });
+      let stored = store.get(key);
+      if (!stored) {
+        stored = { reference: `EXS-2026-${String(100 + store.size).padStart(6, '0')}`, form };
+        store.set(key, stored);
+      }
+      if (lose > 0) {
+        lose -= 1;
+        return HttpResponse.error();
+      }
+      return HttpResponse.json([{ service_request_id: stored.reference }], { status: 201 });
+    }),
+  ];
+  return { handlers, store, keys };
+}
+
+/** A gateway that takes reports and never answers (the browser waits until it gives up); `keys` as in `storingGateway`. */
+export function hangingGateway() {
+  const keys: (string | null)[] = [];
+  const handlers = [
+    http.post(`${open311}/requests.json`, ({ request }) => {
+      keys.push(request.headers.get('idempotency-key'));
+      return new Promise<never>(() => {});
+    }),
+  ];
+  return { handlers, keys };
+}

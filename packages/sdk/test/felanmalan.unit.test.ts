@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createClient, NetworkError, problemTypes, type KommunkitClient } from '../src/index.js';
-import { createFelanmalan, felanmalanFor, type Open311ServiceRequest } from '../src/services/felanmalan.js';
+import { createFelanmalan, felanmalanFor, idempotencyKey, type Open311ServiceRequest } from '../src/services/felanmalan.js';
 import { ok, problem, startFakeGateway, type Answer, type FakeGateway } from './support/fake-gateway.js';
 
 let gateway: FakeGateway;
@@ -179,5 +179,40 @@ describe('createFelanmalan against another Open311 server', () => {
     const open311 = createFelanmalan({ base: gateway.url, fetch });
     gateway.queue(ok([{ token: '12345' }], 201));
     await expect(open311.submit({ serviceCode: '001', address: 'Torget', description: 'x' })).resolves.toEqual({ reference: '12345' });
+  });
+});
+
+describe('submit with a caller-given idempotency key', () => {
+  const lamp = { serviceCode: 'gatubelysning', address: 'Storgatan 12', description: 'Lampan lyser inte' };
+
+  it('sends the same key on every try and on a second call with the same key', async () => {
+    const key = idempotencyKey();
+    // The first call is answered 503 on all three tries, so it fails; the citizen then sends again.
+    gateway.queue(
+      problem(503, problemTypes.unavailable, 'Tjänsten är inte tillgänglig just nu'),
+      problem(503, problemTypes.unavailable, 'Tjänsten är inte tillgänglig just nu'),
+      problem(503, problemTypes.unavailable, 'Tjänsten är inte tillgänglig just nu'),
+    );
+    await expect(felanmalanFor(client).submit(lamp, { idempotencyKey: key })).rejects.toMatchObject({ status: 503 });
+    gateway.queue(ok([{ service_request_id: 'EXS-2026-000046' }], 201));
+    await expect(felanmalanFor(client).submit(lamp, { idempotencyKey: key })).resolves.toEqual({ reference: 'EXS-2026-000046' });
+    expect(gateway.requests).toHaveLength(4);
+    expect(gateway.requests.map((request) => request.headers['idempotency-key'])).toEqual([key, key, key, key]);
+  });
+
+  it('makes a fresh key for each call without one', async () => {
+    gateway.queue(ok([{ service_request_id: 'EXS-2026-000047' }], 201), ok([{ service_request_id: 'EXS-2026-000048' }], 201));
+    await felanmalanFor(client).submit(lamp);
+    await felanmalanFor(client).submit(lamp);
+    const [first, second] = gateway.requests.map((request) => request.headers['idempotency-key']);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+  });
+
+  it('refuses a key that cannot be a header value, before anything is sent', async () => {
+    await expect(felanmalanFor(client).submit(lamp, { idempotencyKey: 'nyckel med mellanslag' })).rejects.toBeInstanceOf(TypeError);
+    await expect(felanmalanFor(client).submit(lamp, { idempotencyKey: '' })).rejects.toBeInstanceOf(TypeError);
+    expect(gateway.requests).toHaveLength(0);
   });
 });

@@ -78,6 +78,8 @@ export const tokenStyles = css`
     text-align: start !important;
     direction: inherit !important;
     max-inline-size: var(--_kk-max-width) !important;
+    /* A long unbroken word (a pasted link, a hostile text) wraps instead of widening the page. */
+    overflow-wrap: anywhere !important;
   }
   :host([hidden]) {
     display: none !important;

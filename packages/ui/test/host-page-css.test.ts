@@ -47,3 +47,16 @@ describe('a ui field inside a widget on a hostile host page', () => {
     expect(getComputedStyle(host.shadowRoot!.querySelector('label')!).color).to.equal('rgb(0, 60, 30)');
   });
 });
+
+describe('a ui widget in a narrow column', () => {
+  it('wraps a long unbroken word instead of widening the page', async () => {
+    const word = 'x'.repeat(200);
+    const column = await fixture<HTMLDivElement>(
+      html`<div style="inline-size: 320px"><kk-test-host .template=${() => html`<p>${word}</p><h2 class="kk-heading">${word}</h2>`}></kk-test-host></div>`,
+    );
+    const host = column.querySelector('kk-test-host')!;
+    await host.updateComplete;
+    expect(host.scrollWidth <= 320, `the widget is ${String(host.scrollWidth)} px wide`).to.equal(true);
+    expect(host.shadowRoot!.querySelector('p')!.getBoundingClientRect().width <= 320).to.equal(true);
+  });
+});

@@ -47,7 +47,7 @@ export function followView(c: FelanmalanController, context: ViewContext): Follo
 
 
 /** The follow view's page. */
-export const renderFollow = (c: FelanmalanController, context: ViewContext): TemplateResult => followPage(followView(c, context));
+export const render = (c: FelanmalanController, context: ViewContext): TemplateResult => followPage(followView(c, context));
 
 /** Styles the follow page needs beyond the element's own, adopted when the feature loads. */
-export const followStyles = [statusHistoryStyles];
+export const styles = [statusHistoryStyles];

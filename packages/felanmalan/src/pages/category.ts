@@ -4,6 +4,17 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage, loading } from './common.js';
 import type { CategoryView } from './types.js';
 
+/** Enter in the search box only searches (the list filters as one types); it does not send the page. */
+const searchOnEnter = (event: KeyboardEvent): void => {
+  if (event.key === 'Enter' && (event.target as HTMLElement).localName === 'input') event.preventDefault();
+};
+
+function matchText(matches: number | undefined): unknown {
+  if (matches === undefined) return nothing;
+  if (matches === 0) return msg('Ingen kategori matchar sökningen. Prova ett annat ord, eller töm sökrutan och välj bland alla kategorier.');
+  return matches === 1 ? msg('1 kategori matchar sökningen') : msg(str`${matches} kategorier matchar sökningen`);
+}
+
 /** Page 1: what is wrong. Search and groups; a category the kommun does not handle says where to turn. */
 export function categoryPage(view: CategoryView): TemplateResult {
   const follow = html`<p>
@@ -30,17 +41,19 @@ export function categoryPage(view: CategoryView): TemplateResult {
     view,
     msg('Vad vill du anmäla?'),
     html`${follow}
-      ${textField({
-        id: search.id,
-        name: 'search',
-        label: msg('Sök kategori'),
-        hint: msg('Till exempel gatlampa, hål i vägen eller klotter'),
-        type: 'search',
-        optional: true,
-        value: search.value,
-        onInput: search.onInput,
-      })}
-      <p class="kk-hint" role="status">${search.matches === undefined ? nothing : msg(str`${search.matches} kategorier matchar sökningen`)}</p>
+      <div @keydown=${searchOnEnter}>
+        ${textField({
+          id: search.id,
+          name: 'search',
+          label: msg('Sök kategori'),
+          hint: msg('Till exempel gatlampa, hål i vägen eller klotter'),
+          type: 'search',
+          optional: true,
+          value: search.value,
+          onInput: search.onInput,
+        })}
+      </div>
+      <p class="kk-hint" role="status">${matchText(search.matches)}</p>
       ${categories.value.groups.map((group, index) =>
         radios({ ...category, id: group.id, label: group.label, error: index === 0 ? category.error : undefined, choices: group.choices }),
       )}

@@ -4,19 +4,16 @@ import { checkPage } from './check.js';
 import { confirmationPage } from './confirmation.js';
 import { contactPage } from './contact.js';
 import { detailsPage } from './details.js';
-import { nearbyPage } from './nearby.js';
 import { placePage } from './place.js';
 import type { PageView } from './types.js';
 
-/** The template of the flow's page a view is for (the follow page renders from `follow/`). */
+/** The template of the flow's page a view is for (the follow and nearby pages render from their features). */
 export function renderPage(view: PageView): TemplateResult {
   switch (view.page) {
     case 'category':
       return categoryPage(view);
     case 'place':
       return placePage(view);
-    case 'nearby':
-      return nearbyPage(view);
     case 'details':
       return detailsPage(view);
     case 'contact':

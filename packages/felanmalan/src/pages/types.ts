@@ -153,4 +153,4 @@ export interface FollowView extends Frame {
   onNewReport: () => void;
 }
 
-export type PageView = CategoryView | PlaceView | NearbyView | DetailsView | ContactView | CheckView | ConfirmationView;
+export type PageView = CategoryView | PlaceView | DetailsView | ContactView | CheckView | ConfirmationView;

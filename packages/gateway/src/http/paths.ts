@@ -21,6 +21,13 @@ export interface PathRules {
   body(url: string, status: number, detail: string): { contentType: string; body: string };
   /** The kommun a request names outside `/api/v1/{kommun}/` (Open311's `jurisdiction_id`). */
   kommunIdOf?(url: string): string | null;
+  /**
+   * Writes under the prefix may name their kommun in the body instead (Open311's POST
+   * arguments), which CORS, deciding before any body is read, cannot see. For a write (and its
+   * preflight) whose URL names none, CORS then allows an Origin that any kommun lists, and the
+   * route narrows that to the kommun the body names (`narrowCors` in `security.ts`).
+   */
+  kommunInBody?: boolean;
   /** Reads under the prefix are public data: any origin may read them, without credentials. */
   publicReads?: boolean;
 }

@@ -1,12 +1,29 @@
 import cors from '@fastify/cors';
 import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
+import type { KommunConfig } from '../config/schema.js';
 import { kommunIdIn } from './kommun.js';
 import { rulesFor, type PathRules } from './paths.js';
 import { HttpProblem } from './problem.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The method a request is about: a preflight's is the one it asks for. */
+const intendedMethod = (request: FastifyRequest): string => {
+  const asked = request.method === 'OPTIONS' ? request.headers['access-control-request-method'] : undefined;
+  return typeof asked === 'string' && asked !== '' ? asked.toUpperCase() : request.method;
+};
+
+/**
+ * For a write whose kommun its body named (`PathRules.kommunInBody`), once the route knows it:
+ * the CORS answer stays only when the Origin is one of that kommun's, as if the URL had named it.
+ */
+export function narrowCors(request: FastifyRequest, reply: FastifyReply, kommun: KommunConfig): void {
+  const origin = request.headers.origin;
+  if (origin !== undefined && kommun.origins.includes(origin)) return;
+  for (const header of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers']) reply.removeHeader(header);
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -22,18 +39,25 @@ declare module 'fastify' {
  * SameSite=Lax cookies are the third layer.
  */
 export async function installSecurity(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): Promise<void> {
-  /** The kommun a URL is for: its API path, or what the rules of its prefix say (Open311's `jurisdiction_id`). */
-  const originsOf = (url: string): readonly string[] => {
+  const everyOrigin = [...new Set(config.kommuner.flatMap((kommun) => kommun.origins))];
+  /**
+   * The origins of the kommun a request is for: its API path, or what the rules of its prefix
+   * say (Open311's `jurisdiction_id`). A write (or its preflight) that may name its kommun in
+   * the body gets every kommun's, and its route narrows them (`narrowCors`).
+   */
+  const originsOf = (request: FastifyRequest): readonly string[] => {
+    const rule = rulesFor(rules, request.url);
     // A path's kommun id is matched as written, as resolveKommun does.
-    const id = kommunIdIn(url) ?? rulesFor(rules, url)?.kommunIdOf?.(url) ?? null;
-    return id === null ? [] : (config.kommunById.get(id)?.origins ?? []);
+    const id = kommunIdIn(request.url) ?? rule?.kommunIdOf?.(request.url) ?? null;
+    if (id !== null) return config.kommunById.get(id)?.origins ?? [];
+    return rule?.kommunInBody && !safeMethods.has(intendedMethod(request)) ? everyOrigin : [];
   };
 
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const origin = request.headers.origin;
-      const allowed = origin !== undefined && originsOf(request.url).includes(origin);
+      const allowed = origin !== undefined && originsOf(request).includes(origin);
       // Public data (Open311's reads): any site may show it, without credentials.
       const publicRead = !allowed && rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST';
       callback(null, {

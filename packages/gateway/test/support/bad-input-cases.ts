@@ -477,6 +477,10 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
     );
     const pageHeaders: Headers = [['origin', pages.exempelstad], [clientHeader, 'sdk/test']];
     const lateInvalid = validReport.map(([name, text]): [string, string] => [name, name === 'lat' ? '18.0' : text]);
+    // The multipart twin names its kommun in the body, as GeoReport v2 lists jurisdiction_id among
+    // the POST arguments: its body slot reaches the kommun lookup, its query slot the check that both agree.
+    const inBody: [string, string][] = [...jurisdiction, ...validReport];
+    const lateInvalidInBody: [string, string][] = [...jurisdiction, ...lateInvalid];
     targets.push(
       {
         route: `POST /open311/v2/requests.${format} (form)`,
@@ -498,11 +502,11 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
         method: 'POST',
         template: '/open311/v2/requests.:format',
         pathBase: { format },
-        queryBase: jurisdiction,
+        queryBase: [],
         queryParams: ['jurisdiction_id', 'api_key', 'x'],
         headers: [...pageHeaders, ['content-type', `multipart/form-data; boundary=${boundary}`]],
-        body: { kind: 'multipart', fields: validReport },
-        lateInvalidBody: bodyOf({ kind: 'multipart', fields: lateInvalid }),
+        body: { kind: 'multipart', fields: inBody },
+        lateInvalidBody: bodyOf({ kind: 'multipart', fields: lateInvalidInBody }),
         shape: 'open311',
         readBack: 'created',
         // Multipart is read by the same code as a form once parsed: in full on .json, sampled on .xml.

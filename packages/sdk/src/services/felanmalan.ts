@@ -13,6 +13,9 @@ import type { KommunkitClient } from '../client.js';
 import { exchange, idempotencyKey, queryString, retrySettings, type CallOptions, type QueryValue, type RetryOptions } from '../http.js';
 import { sdkVersion } from '../version.js';
 
+/** A fresh key for one report, for `submit(report, { idempotencyKey })`. */
+export { idempotencyKey } from '../http.js';
+
 export type { Open311Attribute, Open311Service, Open311ServiceDefinition, Open311ServiceRequest, ReportStatus, StatusChange } from '@kommunkit/contract';
 
 /** A fault report as the citizen gave it; the SDK turns it into Open311's form fields. */
@@ -37,6 +40,16 @@ export interface FelanmalanReport {
 export interface SubmitOptions extends CallOptions {
   /** Up to 3 photos (JPEG, PNG or WebP), sent as `media`. Only the kommunkit gateway takes them. */
   photos?: readonly Blob[] | undefined;
+  /**
+   * The `Idempotency-Key` for this report (kommunkit gateway only), sent on every try of the
+   * call. Without it each call makes a fresh key, so only the SDK's own retries are safe. Give
+   * the same key when the citizen sends the same report again after a failure (no answer, a
+   * timeout): the gateway then answers with the report it already has instead of filing a
+   * second one. Use a new key (`idempotencyKey()`) as soon as anything in the report or its
+   * photos changes: the gateway refuses a known key with other content. 1–200 visible ASCII
+   * characters; a UUID is best.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 export interface NearbyQuery {
@@ -66,7 +79,8 @@ export interface Felanmalan {
   nearby(query: NearbyQuery, options?: CallOptions): Promise<Open311ServiceRequest[]>;
   /**
    * Files a report (`POST requests`). Against the kommunkit gateway it is sent as multipart
-   * with an `Idempotency-Key`, and retried safely; a repeat returns the first report.
+   * with an `Idempotency-Key` (the caller's `idempotencyKey`, or a fresh one per call), and
+   * retried safely; a repeat of a key returns the first report.
    */
   submit(report: FelanmalanReport, options?: SubmitOptions): Promise<SubmittedReport>;
   /** A report by its reference number, with its status history; null when there is none. */
@@ -195,14 +209,16 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
         throw error;
       }
     },
-    async submit(report, { photos = [], signal } = {}) {
+    async submit(report, { photos = [], signal, idempotencyKey: key } = {}) {
+      // Checked here: fetch would refuse such a header value, and that would look like no answer.
+      if (key !== undefined && !/^[\x21-\x7e]+$/.test(key)) throw new TypeError('felanmalan.submit: idempotencyKey must be visible ASCII characters, for example a UUID');
       const fields = reportFields(report);
       if (options.apiKey) fields.unshift(['api_key', options.apiKey]);
       const headers: Record<string, string> = { accept: 'application/json' };
       let body: FormData | URLSearchParams;
       if (kommunkit) {
         headers[clientHeader] = `sdk/${sdkVersion}`;
-        headers[idempotencyHeader] = idempotencyKey();
+        headers[idempotencyHeader] = key ?? idempotencyKey();
         const form = new FormData();
         for (const [name, value] of fields) form.append(name, value);
         photos.forEach((photo, index) => {

@@ -167,7 +167,10 @@ export class FormController<T extends Values> implements ReactiveController {
     const value = this.values[name];
     const empty = (rule?.isEmpty ?? defaultIsEmpty)(value);
     let error: string | undefined;
-    if (empty) error = requireValue ? rule?.required?.() : undefined;
+    // An empty field is only nagged about on submit; but once an error shows, leaving or
+    // emptying the field must not make it vanish (Enter in a field submits, the error summary
+    // takes focus, and the field's blur would otherwise clear the error just shown).
+    if (empty) error = requireValue || this.errors[name] !== undefined ? rule?.required?.() : undefined;
     else error = rule?.validate?.(value);
     this.errors = { ...this.errors, [name]: error };
   }

@@ -7,6 +7,7 @@ import { Open311Backend } from './backends/open311.js';
 import { Felanmalan } from './domain.js';
 import { mediaUrlFor } from './mapping.js';
 import { felanmalanMigrations } from './migrations.js';
+import { assertNoDevApiKeys } from './open311/auth.js';
 import { open311PathRules } from './open311/errors.js';
 import { open311Routes } from './open311/routes.js';
 import { felanmalanRoutes } from './routes.js';
@@ -24,6 +25,7 @@ export const felanmalan: ServiceModule<'felanmalan'> = {
     return map ? { map } : {};
   },
   async register(app, { config, db, fetch }) {
+    assertNoDevApiKeys(config.kommuner, (kommun) => serviceSettings(kommun, 'felanmalan'));
     const store = new ReportStore(db);
     const mediaUrl = mediaUrlFor(config.publicUrl);
     // The kommun's system, as its settings name it; open311 without `forward` is refused at config load.

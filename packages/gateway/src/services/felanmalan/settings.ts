@@ -26,6 +26,11 @@ const FelanmalanSettings = Type.Object(
     apiKeys: Type.Optional(
       Type.Array(Type.String({ minLength: 16 }), { description: 'Open311 api_key values of apps and systems allowed to file reports.' }),
     ),
+    devApiKeys: Type.Optional(
+      Type.Array(Type.String({ minLength: 16 }), {
+        description: 'Open311 api_key values for trying the API in development. Public, so the gateway refuses to start with any when NODE_ENV=production.',
+      }),
+    ),
     map: Type.Optional(
       Type.Object(
         {

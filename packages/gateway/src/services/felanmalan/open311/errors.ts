@@ -83,7 +83,8 @@ export function installOpen311Errors(scope: FastifyInstance): void {
 
 /**
  * The gateway-wide rules for `/open311/`: errors in Open311's shape (also those no Open311
- * route saw), the kommun named by `jurisdiction_id`, and reads open to any site.
+ * route saw), the kommun named by `jurisdiction_id` (in the query, or in a POST's form), and
+ * reads open to any site.
  */
 export const open311PathRules: PathRules = {
   prefix: open311PathPrefix,
@@ -93,6 +94,8 @@ export const open311PathRules: PathRules = {
     return open311ErrorBody(shape === 'xml' ? 'xml' : 'json', open311ErrorForStatus(status, detail));
   },
   // URLSearchParams decodes `jurisdiction_id` itself and never throws on a bad percent-encoding.
-  kommunIdOf: (url) => new URLSearchParams(url.split('?')[1]).get('jurisdiction_id'),
+  kommunIdOf: (url) => new URLSearchParams(url.split('?')[1]).get('jurisdiction_id') || null,
+  // GeoReport v2 sends a new report's `jurisdiction_id` in the form.
+  kommunInBody: true,
   publicReads: true,
 };

@@ -2,13 +2,17 @@ import type { FastifyRequest } from 'fastify';
 import { assertClean } from '../../../http/hygiene.js';
 import { requestHash } from '../../../http/idempotency.js';
 import { Open311Error } from './format.js';
+import type { Query } from './query.js';
 
 /** Form fields as they arrive (form-encoded or multipart): every name with all its values. */
 export type Fields = Map<string, string[]>;
 
-/** What an idempotent retry must repeat: every field but the api_key, in name order, and the photos' bytes. */
+/**
+ * What an idempotent retry must repeat: every field but the api_key and the jurisdiction_id (a
+ * key is the kommun's already, wherever the client named it), in name order, and the photos' bytes.
+ */
 export function formHash(fields: Fields, uploads: readonly Buffer[]): string {
-  const entries = [...fields].filter(([name]) => name !== 'api_key').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = [...fields].filter(([name]) => name !== 'api_key' && name !== 'jurisdiction_id').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return requestHash([...entries.flatMap(([name, values]) => [name, String(values.length), ...values]), String(uploads.length), ...uploads]);
 }
 
@@ -34,4 +38,32 @@ export async function readForm(request: FastifyRequest): Promise<{ fields: Field
     }
   }
   return { fields, uploads };
+}
+
+/**
+ * The POST arguments this gateway has always also read from the query string. GeoReport v2
+ * lists them among the form's, so a standard client sends them in the body.
+ */
+const queryPostArguments = ['jurisdiction_id', 'api_key'] as const;
+
+/**
+ * The form's fields with `jurisdiction_id` and `api_key` taken from the body or the query
+ * string, one value each. An empty value is no value. Given twice in the body, or in both
+ * places with different values, is a 400 naming the field: picking one would file the report
+ * with a kommun or a key the client may not have meant.
+ */
+export function withQueryArguments(fields: Fields, query: Query): Fields {
+  const merged: Fields = new Map(fields);
+  for (const name of queryPostArguments) {
+    const inBody = [...new Set((fields.get(name) ?? []).filter((value) => value !== ''))];
+    if (inBody.length > 1) throw Open311Error.of(400, `Ange ${name} en gång i formuläret.`, name);
+    const inQuery = query[name] || undefined;
+    if (inBody[0] !== undefined && inQuery !== undefined && inBody[0] !== inQuery) {
+      throw Open311Error.of(400, `${name} i webbadressen och i formuläret skiljer sig åt. Ange ${name} på ett ställe, eller samma värde på båda.`, name);
+    }
+    const value = inBody[0] ?? inQuery;
+    if (value === undefined) merged.delete(name);
+    else merged.set(name, [value]);
+  }
+  return merged;
 }

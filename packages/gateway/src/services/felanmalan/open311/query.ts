@@ -5,13 +5,22 @@ import { Open311Error } from './format.js';
 
 export type Query = Record<string, string | undefined>;
 
+/**
+ * The query as every Open311 route reads it: a parameter given empty (`status=`, as clients
+ * that fill in a template send every field) is one not given. A required one, such as
+ * `jurisdiction_id`, is then missing and refused as such.
+ */
+export const givenQuery = (query: unknown): Query =>
+  Object.fromEntries(Object.entries((query ?? {}) as Query).filter(([, value]) => value !== undefined && value !== ''));
+
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const maxRangeDays = 90;
 
-/** `GET requests` query parameters as a filter, every refusal in Open311's words naming its parameter. */
-export function requestsFilter(query: Query): ReportFilter {
+/** `GET requests` query parameters as a filter, every refusal in Open311's words naming its parameter; empty ones are absent. */
+export function requestsFilter(raw: Query): ReportFilter {
+  const query = givenQuery(raw);
   const number = (name: string): number | undefined => {
-    if (query[name] === undefined || query[name] === '') return undefined;
+    if (query[name] === undefined) return undefined;
     const value = Number(query[name]);
     if (!Number.isFinite(value)) throw Open311Error.of(400, `${name} ska vara ett tal.`, name);
     return value;

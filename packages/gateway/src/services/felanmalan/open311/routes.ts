@@ -7,14 +7,15 @@ import type { KommunConfig } from '../../../config/schema.js';
 import { serviceSettings } from '../../../http/guards.js';
 import { idempotencyKeyOf } from '../../../http/hygiene.js';
 import { anonymousWrite } from '../../../http/rate-limits.js';
+import { narrowCors } from '../../../http/security.js';
 import { ReportRefused, type Felanmalan } from '../domain.js';
 import { toService, toServiceRequests, type MediaUrl } from '../mapping.js';
 import type { FelanmalanSettings } from '../settings.js';
 import { authorizeWrite } from './auth.js';
 import { formatOf, installOpen311Errors } from './errors.js';
-import { formHash, readForm } from './form.js';
+import { formHash, readForm, withQueryArguments } from './form.js';
 import { Open311Error, sendOpen311, shapes } from './format.js';
-import { requestsFilter, type Query } from './query.js';
+import { givenQuery, requestsFilter } from './query.js';
 import { parseReport } from './report-input.js';
 
 const specification = 'http://wiki.open311.org/GeoReport_v2';
@@ -56,16 +57,17 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
       installOpen311Errors(scope);
 
       /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
-      const jurisdiction = (request: FastifyRequest): { kommun: KommunConfig; settings: FelanmalanSettings } => {
-        const id = (request.query as Query).jurisdiction_id;
+      const jurisdictionOf = (id: string | undefined): { kommun: KommunConfig; settings: FelanmalanSettings } => {
         if (!id) throw Open311Error.of(400, 'Ange jurisdiction_id (kommunens id).', 'jurisdiction_id');
         const kommun = config.kommunById.get(id);
         const settings = kommun && serviceSettings(kommun, 'felanmalan');
         if (!kommun || !settings) throw Open311Error.of(404, `Ingen kommun med felanmälan har id "${id}".`, 'jurisdiction_id');
         return { kommun, settings };
       };
+      /** The kommun of a read: `jurisdiction_id` in the query. */
+      const jurisdiction = (request: FastifyRequest) => jurisdictionOf(givenQuery(request.query).jurisdiction_id);
       const serviceRequests = (kommun: KommunConfig, settings: FelanmalanSettings, rows: Parameters<typeof toServiceRequests>[3], request: FastifyRequest) =>
-        toServiceRequests(mediaUrl, kommun, settings, rows, (request.query as Query).extensions === 'true');
+        toServiceRequests(mediaUrl, kommun, settings, rows, givenQuery(request.query).extensions === 'true');
 
       scope.route<{ Params: Params }>({
         ...open311Route(open311Operations.discovery),
@@ -111,7 +113,7 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
         ...open311Route(open311Operations.requests),
         handler: async (request, reply) => {
           const { kommun, settings } = jurisdiction(request);
-          const rows = await felanmalan.list(kommun, requestsFilter(request.query as Query));
+          const rows = await felanmalan.list(kommun, requestsFilter(givenQuery(request.query)));
           return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, request), shapes.requests);
         },
       });
@@ -154,8 +156,12 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
         ...open311Route(open311Operations.createRequest),
         config: { rateLimit: anonymousWrite(config) },
         handler: async (request, reply) => {
-          const { kommun, settings } = jurisdiction(request);
-          const { fields, uploads } = await readForm(request);
+          // GeoReport v2 sends jurisdiction_id and api_key in the form; the query string may carry them too.
+          const form = await readForm(request);
+          const { uploads } = form;
+          const fields = withQueryArguments(form.fields, givenQuery(request.query));
+          const { kommun, settings } = jurisdictionOf(fields.get('jurisdiction_id')?.[0]);
+          narrowCors(request, reply, kommun);
           authorizeWrite(request, kommun, settings, fields);
           const { report } = await inOpen311Words(() => {
             const category = felanmalan.categoryToFile(settings, fields.get('service_code')?.[0]);
