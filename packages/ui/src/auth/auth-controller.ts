@@ -3,6 +3,7 @@ import { loginOutcome, type KommunkitClient, type LoginOutcome, type User } from
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { alert, button, spinner } from '../feedback.js';
 import { heading, subLevel, type HeadingLevel } from '../heading.js';
+import { sessionStore } from '../session-storage.js';
 
 export type AuthState = 'loading' | 'anonymous' | 'authenticated' | 'error';
 
@@ -27,20 +28,13 @@ const maxTimeoutMs = 2 ** 31 - 1;
 
 const returnStorageKey = (client: KommunkitClient, key: string): string => `kommunkit:login-return:${client.kommun}:${key}`;
 
-const session = (): Storage | undefined => {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // blocked (privacy settings, sandboxed iframe)
-  }
-};
 
 /** Reads and removes the place saved before the login; undefined when none, stale or unreadable. */
 function takeReturn(storageKey: string): LoginReturn | undefined {
   let raw: string | null | undefined;
   try {
-    raw = session()?.getItem(storageKey);
-    session()?.removeItem(storageKey);
+    raw = sessionStore()?.getItem(storageKey);
+    sessionStore()?.removeItem(storageKey);
   } catch {
     return undefined;
   }
@@ -123,7 +117,7 @@ export class AuthController implements ReactiveController {
     const client = this.options.client();
     if (!client) return;
     try {
-      session()?.setItem(returnStorageKey(client, this.returnKey), JSON.stringify({ ...returnTo, at: Date.now() }));
+      sessionStore()?.setItem(returnStorageKey(client, this.returnKey), JSON.stringify({ ...returnTo, at: Date.now() }));
     } catch {
       // Full or blocked storage: the citizen comes back to the page, only not to the same step.
     }

@@ -1,5 +1,6 @@
 import { ApiError, draftsFor, problemTypes, type Draft, type DraftBody, type KommunkitClient, type ServiceId, type User } from '@kommunkit/sdk';
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { sessionStore } from '../session-storage.js';
 
 type Values = Record<string, unknown>;
 
@@ -59,13 +60,6 @@ const maxStepLength = 64;
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
 
-const storage = (): Storage | undefined => {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined; // blocked (privacy settings, sandboxed iframe)
-  }
-};
 
 /** The draft's revision; read defensively, as a gateway from before revisions sends none. */
 function revisionOf(draft: Draft): number | null {
@@ -445,7 +439,7 @@ export class DraftController<T extends Values> implements ReactiveController {
   private readSession(client: KommunkitClient): SessionCopy | undefined {
     let parsed: unknown;
     try {
-      parsed = JSON.parse(storage()?.getItem(this.key(client)) ?? 'null');
+      parsed = JSON.parse(sessionStore()?.getItem(this.key(client)) ?? 'null');
     } catch {
       return undefined; // unreadable: as if there were none
     }
@@ -462,7 +456,7 @@ export class DraftController<T extends Values> implements ReactiveController {
   private writeSession(client: KommunkitClient, copy: SessionCopy): void {
     const { values, path, hadFiles, savedAt, revision, synced } = copy;
     try {
-      storage()?.setItem(this.key(client), JSON.stringify({ version: this.options.version, values, path, hadFiles, savedAt, revision, synced }));
+      sessionStore()?.setItem(this.key(client), JSON.stringify({ version: this.options.version, values, path, hadFiles, savedAt, revision, synced }));
     } catch {
       // Full or blocked storage: the answers stay in the page; only a reload loses them.
     }
@@ -470,7 +464,7 @@ export class DraftController<T extends Values> implements ReactiveController {
 
   private removeSession(client: KommunkitClient): void {
     try {
-      storage()?.removeItem(this.key(client));
+      sessionStore()?.removeItem(this.key(client));
     } catch {
       // Blocked storage holds no draft.
     }
