@@ -226,6 +226,22 @@ describe('FormController.setFields', () => {
     expect(host.shadowRoot!.querySelector('[data-kk-error-summary]')).to.equal(null);
   });
 
+  it("keeps the gateway's error on an unchanged value when the fields change, and drops it once the value changes", async () => {
+    const { host, form } = await dynamicPage();
+    form.set('description', 'Hål <script>');
+    form.setErrors({ description: 'Beskrivningen innehåller otillåtna tecken.' });
+    // The category's questions arrive after the refusal (a slow definition fetch).
+    form.setFields({ description: '', depth: '' }, rules(['description']));
+    await host.updateComplete;
+    expect(form.summary()).to.deep.equal([{ id: 'd-description', message: 'Beskrivningen innehåller otillåtna tecken.' }]);
+    expect(host.shadowRoot!.querySelector('[data-kk-error-summary]')).to.not.equal(null);
+
+    form.set('description', 'Hål i asfalten');
+    form.setFields({ description: '', depth: '', where: '' }, rules(['description']));
+    await host.updateComplete;
+    expect(form.summary()).to.deep.equal([]);
+  });
+
   it('does not keep a value whose shape no longer fits the field', async () => {
     const { host, form } = await dynamicPage();
     form.set('description', 'text');

@@ -58,6 +58,8 @@ export class FormController<T extends Values> implements ReactiveController {
   private initial: T;
   private rules: FormRules<T>;
   private focusSummary = false;
+  /** Fields whose shown error came from `setErrors` (the gateway), not from the rules here. */
+  private external = new Set<string>();
 
   constructor(host: ReactiveElement, options: FormControllerOptions<T>) {
     this.host = host;
@@ -77,6 +79,7 @@ export class FormController<T extends Values> implements ReactiveController {
   /** Sets a value; a field that shows an error is checked again right away. */
   set<K extends keyof T & string>(name: K, value: T[K]): void {
     this.values = { ...this.values, [name]: value };
+    this.external.delete(name);
     if (this.errors[name]) this.check(name, false);
     this.options.onChange?.(this.values);
     this.host.requestUpdate();
@@ -99,16 +102,25 @@ export class FormController<T extends Values> implements ReactiveController {
   setFields(initial: T, rules: FormRules<T>): void {
     const values: Values = {};
     const shown: (keyof T & string)[] = [];
-    for (const name of Object.keys(initial)) {
+    const errors: Partial<Record<keyof T & string, string>> = {};
+    const external = new Set<string>();
+    for (const name of Object.keys(initial) as (keyof T & string)[]) {
       const keep = Object.hasOwn(this.values, name) && sameShape(this.values[name], initial[name]);
       values[name] = keep ? this.values[name] : initial[name];
-      if (keep && this.errors[name as keyof T & string] !== undefined) shown.push(name);
+      if (!keep || this.errors[name] === undefined) continue;
+      if (!this.external.has(name)) shown.push(name);
+      else {
+        errors[name] = this.errors[name];
+        external.add(name);
+      }
     }
+    this.external = external;
     this.initial = initial;
     this.rules = rules;
     this.values = values as T;
-    this.errors = {};
-    // A shown error stays while the value is still wrong under the new rules, and goes if not.
+    // The gateway's verdict on an unchanged value stays: no rule here can say it is wrong.
+    this.errors = errors;
+    // A shown error of the rules stays while the value is still wrong under the new rules.
     for (const name of shown) this.check(name, true);
     this.host.requestUpdate();
   }
@@ -131,6 +143,7 @@ export class FormController<T extends Values> implements ReactiveController {
   /** Shows errors that came from elsewhere (e.g. the gateway's field errors) as if checked here. */
   setErrors(errors: Partial<Record<keyof T & string, string>>, focusSummary = true): void {
     this.errors = { ...errors };
+    this.external = new Set(Object.keys(errors));
     this.focusSummary = focusSummary && this.summary().length > 0;
     this.host.requestUpdate();
   }
