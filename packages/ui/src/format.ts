@@ -1,4 +1,6 @@
-import type { Locale } from './localization.js';
+import { intlLocale, numberFormat } from './numbers.js';
+
+export { formatNumber, intlLocale } from './numbers.js';
 
 /**
  * Dates, times and money as a citizen reads them, through `Intl`. Every function takes the
@@ -13,17 +15,8 @@ export const timeZone = 'Europe/Stockholm';
 /** An instant as a `Date` or an ISO 8601 string (see `toDate`). */
 export type DateInput = Date | string;
 
-const intlLocales: Record<Locale, string> = { sv: 'sv-SE', en: 'en-GB' };
-
-/** The Intl locale for a widget locale; Swedish for anything unsupported. */
-export function intlLocale(lang: string | undefined): string {
-  const base = (lang ?? '').trim().toLowerCase().split('-')[0] ?? '';
-  return Object.hasOwn(intlLocales, base) ? intlLocales[base as Locale] : intlLocales.sv;
-}
-
 // Creating an Intl formatter costs far more than using one, and lists format many values.
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 
 type DateKind = 'date' | 'dateTime' | 'time' | 'timeWithZone' | 'dayKey' | 'wall';
@@ -44,16 +37,6 @@ function dateFormat(locale: string, kind: DateKind): Intl.DateTimeFormat {
   if (!format) {
     format = new Intl.DateTimeFormat(locale, { ...dateOptions[kind], timeZone });
     dateTimeFormats.set(key, format);
-  }
-  return format;
-}
-
-function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const cacheKey = `${locale}|${key}`;
-  let format = numberFormats.get(cacheKey);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(cacheKey, format);
   }
   return format;
 }
@@ -148,11 +131,6 @@ export function formatTimeRange(start: DateInput, end: DateInput, lang?: string)
     .formatRangeToParts(from, to)
     .map((part) => (part.source === 'shared' && part.value.trim() === '–' ? ' – ' : part.value))
     .join('');
-}
-
-/** "4 000" / "4,000". */
-export function formatNumber(value: number, lang?: string): string {
-  return Number.isFinite(value) ? numberFormat(intlLocale(lang), 'number', {}).format(value) : String(value);
 }
 
 /**

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { formatNumber } from '../../format.js';
+import { formatNumber } from '../../numbers.js';
 import { getLocale } from '../../localization.js';
 import { describedBy, fieldGroup, targetValue, type TypedFieldOptions } from './field.js';
 
