@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['packages/*/test/**/*.unit.test.ts'],
+          // A few unit files start PGlite (WebAssembly) in a hook: seconds on a busy 2-core machine.
+          hookTimeout: 30_000,
         },
       },
       {
