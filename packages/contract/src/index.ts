@@ -1,4 +1,5 @@
 export * from './routes.js';
+export * from './felanmalan-routes.js';
 export * from './problem.js';
 export * from './kommun.js';
 export * from './auth.js';
@@ -8,3 +9,4 @@ export * from './health.js';
 export * from './operations.js';
 export * from './felanmalan.js';
 export * from './open311.js';
+export * from './api-keys.js';

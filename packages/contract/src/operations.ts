@@ -1,8 +1,11 @@
 import { Type, type TSchema } from 'typebox';
+import { ApiKeyList, ApiKeyParams, apiKeyRoutes, IssuedApiKey, NewApiKey } from './api-keys.js';
 import { CallbackQuery, LoginQuery, User } from './auth.js';
 import { Draft, DraftBody, DraftParams } from './drafts.js';
 import { Health, Readiness } from './health.js';
-import { Open311ServiceRequest, ReportParams, StatusUpdate } from './felanmalan.js';
+import { AddressList, AddressSearchQuery, NearestAddress, Open311ServiceRequest, PointQuery, ReportParams, StatusUpdate } from './felanmalan.js';
+import { felanmalanCitizenRoutes, felanmalanGeocoderRoutes } from './felanmalan-routes.js';
+import { MyReport, MyReportCreated, MyReportDescription, MyReports } from './felanmalan.js';
 import { KommunInfo, KommunParams } from './kommun.js';
 import { Problem } from './problem.js';
 import { routes } from './routes.js';
@@ -14,6 +17,7 @@ export interface Operation {
   schema: {
     operationId: string;
     summary: string;
+    description?: string;
     tags: string[];
     params?: TSchema;
     querystring?: TSchema;
@@ -123,6 +127,115 @@ export const operations = {
       params: ReportParams,
       body: StatusUpdate,
       response: { 200: Open311ServiceRequest, ...problems(400, 401, 404) },
+    },
+  },
+  issueApiKey: {
+    ...apiKeyRoutes.issueApiKey,
+    schema: {
+      operationId: 'issueApiKey',
+      summary: "Case workers: issue an Open311 api_key to an app or system, shown once (Authorization: Bearer <the kommun's case-worker key>)",
+      tags: ['felanmalan'],
+      params: KommunParams,
+      body: NewApiKey,
+      response: { 201: IssuedApiKey, ...problems(400, 401, 404) },
+    },
+  },
+  listApiKeys: {
+    ...apiKeyRoutes.listApiKeys,
+    schema: {
+      operationId: 'listApiKeys',
+      summary: "Case workers: the kommun's issued api_keys, revoked ones included, without the keys (Authorization: Bearer <the kommun's case-worker key>)",
+      tags: ['felanmalan'],
+      params: KommunParams,
+      response: { 200: ApiKeyList, ...problems(401, 404) },
+    },
+  },
+  revokeApiKey: {
+    ...apiKeyRoutes.revokeApiKey,
+    schema: {
+      operationId: 'revokeApiKey',
+      summary: "Case workers: revoke an issued api_key at once; it stays listed (Authorization: Bearer <the kommun's case-worker key>)",
+      tags: ['felanmalan'],
+      params: ApiKeyParams,
+      response: { 204: NoContent, ...problems(400, 401, 404) },
+    },
+  },
+  searchAddresses: {
+    ...felanmalanGeocoderRoutes.searchAddresses,
+    schema: {
+      operationId: 'searchAddresses',
+      summary: "Addresses in the kommun's register that match what the citizen typed, at most 10, best first",
+      tags: ['felanmalan'],
+      params: KommunParams,
+      querystring: AddressSearchQuery,
+      response: { 200: AddressList, ...problems(400, 404) },
+    },
+  },
+  nearestAddress: {
+    ...felanmalanGeocoderRoutes.nearestAddress,
+    schema: {
+      operationId: 'nearestAddress',
+      summary: 'The address nearest to a point (a pin on the map), or 404 when none is within 250 m',
+      tags: ['felanmalan'],
+      params: KommunParams,
+      querystring: PointQuery,
+      response: { 200: NearestAddress, ...problems(400, 404) },
+    },
+  },
+  createMyReport: {
+    ...felanmalanCitizenRoutes.createMyReport,
+    schema: {
+      operationId: 'createMyReport',
+      summary: 'A logged-in citizen files a report, linked to them',
+      description:
+        'The body is the form of `open311CreateRequest` (application/x-www-form-urlencoded, or multipart/form-data with photos in `media`), `jurisdiction_id` and `api_key` aside: the kommun is the path\'s and the session is the citizen\'s. An `Idempotency-Key` makes it safe to retry (the same key with another form is a 422). Field errors point at `/body/<field>` in Open311\'s names.',
+      tags: ['felanmalan'],
+      params: KommunParams,
+      response: { 201: MyReportCreated, ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
+    },
+  },
+  listMyReports: {
+    ...felanmalanCitizenRoutes.listMyReports,
+    schema: {
+      operationId: 'listMyReports',
+      summary: "The logged-in citizen's own reports, newest first, with status and history",
+      tags: ['felanmalan'],
+      params: KommunParams,
+      response: { 200: MyReports, ...problems(401, 404) },
+    },
+  },
+  getMyReport: {
+    ...felanmalanCitizenRoutes.getMyReport,
+    schema: {
+      operationId: 'getMyReport',
+      summary: "One of the logged-in citizen's own reports (anyone else's is a 404, as an unknown one)",
+      tags: ['felanmalan'],
+      params: ReportParams,
+      response: { 200: MyReport, ...problems(400, 401, 404) },
+    },
+  },
+  editMyReport: {
+    ...felanmalanCitizenRoutes.editMyReport,
+    schema: {
+      operationId: 'editMyReport',
+      summary: "Correct a new report's description: by its owner's session or with `x-kommunkit-edit-token`",
+      description:
+        'Allowed within the kommun\'s `editWindowMinutes` of filing and while the status is `mottagen`; otherwise 409 saying why. A report that is not the caller\'s (no session of its owner, no right token) is a 404.',
+      tags: ['felanmalan'],
+      params: ReportParams,
+      body: MyReportDescription,
+      response: { 200: MyReport, ...problems(400, 403, 404, 409, 429) },
+    },
+  },
+  withdrawMyReport: {
+    ...felanmalanCitizenRoutes.withdrawMyReport,
+    schema: {
+      operationId: 'withdrawMyReport',
+      summary: 'Withdraw a new report (status `aterkallad`, closed): by its owner\'s session or with `x-kommunkit-edit-token`',
+      description: 'The same rules as `editMyReport`.',
+      tags: ['felanmalan'],
+      params: ReportParams,
+      response: { 200: MyReport, ...problems(400, 403, 404, 409, 429) },
     },
   },
   health: {

@@ -1,15 +1,17 @@
 import { msg, str } from '@lit/localize';
-import { ApiError, NetworkError, type KommunkitClient } from '@kommunkit/sdk';
-import { idempotencyKey, type FelanmalanReport, type Open311Service, type Open311ServiceDefinition, type Open311ServiceRequest, type SubmittedReport } from '@kommunkit/sdk/felanmalan';
-import { DraftController, FlowController, FormController, questionForm, type KommunController, type RestoredDraft } from '@kommunkit/ui';
+import { ApiError, NetworkError, type KommunkitClient, type User } from '@kommunkit/sdk';
+import { idempotencyKey, type FelanmalanReport, type Open311Service, type Open311ServiceDefinition, type SubmittedReport } from '@kommunkit/sdk/felanmalan';
+import { DraftController, FlowController, FormController, plural, questionForm, type KommunController, type RestoredDraft } from '@kommunkit/ui';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { answersVersion, emptyAnswers, fromDraft, positionOf, toReport, type Answers } from './answers.js';
-import { definitionTask, lookupTask, nearbyReports, servicesTask, submitReport } from './data.js';
+import { definitionTask, lookupTask, servicesTask, submitReport } from './data.js';
+import type { NearbyReport } from './nearby/search.js';
 import type { ReportSubmittedDetail } from './events.js';
 import { flow } from './flow.js';
 import { PhotoList } from './photos.js';
 import { attributeField, questionsOf } from './questions.js';
 import { categoryRules, contactRules, descriptionRule, followRules, placeRules } from './rules.js';
+import { readSent, writeSent } from './sent.js';
 import type { FlowContext, Position, Step, View } from './types.js';
 
 /** Id of a form field in the shadow root. */
@@ -23,6 +25,8 @@ export interface FelanmalanControllerOptions {
   onSubmitted: (detail: ReportSubmittedDetail) => void;
   /** The citizen switched between filing and following (the element reflects `view`). */
   onViewChange: (view: View) => void;
+  /** Loads the confirmation's chunk, so the page changes with its heading there to take focus. */
+  confirmation?: () => Promise<unknown>;
 }
 
 type Message = { tone: 'info' | 'error'; text: string };
@@ -57,7 +61,9 @@ export class FelanmalanController implements ReactiveController {
 
   view: View = 'anmal';
   search = '';
-  nearby: Open311ServiceRequest[] = [];
+  nearby: NearbyReport[] = [];
+  /** The nearest address of each position named ("lat,long" → address, null when none is near or no answer came), kept by `map/address.ts`. */
+  places?: Map<string, string | null>;
   busy = false;
   submitError: string | undefined;
   submitted: SubmittedReport | undefined;
@@ -77,10 +83,14 @@ export class FelanmalanController implements ReactiveController {
    * lost) is answered with its own reference number instead of being filed twice.
    */
   private lastSend: { key: string; fingerprint: string } | undefined;
+  /** The client whose login state is listened to, and whether someone was logged in. */
+  private client: KommunkitClient | undefined;
+  private signedIn = false;
 
   constructor(
-    private readonly host: ReactiveElement,
-    private readonly options: FelanmalanControllerOptions,
+    /** The element, for the lazy features' own controllers. */
+    readonly host: ReactiveElement,
+    readonly options: FelanmalanControllerOptions,
   ) {
     const persist = () => this.persist();
     // The flow first: after a failed submit the forms' error summary must win the focus.
@@ -144,15 +154,61 @@ export class FelanmalanController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    const client = this.options.client();
+    if (client !== this.client) {
+      this.hostDisconnected();
+      this.client = client;
+      if (client) {
+        this.signedIn = !!client.auth.user;
+        client.auth.addEventListener('change', this.onAuth);
+        // A reload keeps the last send's key and the confirmation's number (and the view a login left).
+        const sent = readSent(client);
+        this.lastSend = sent.send;
+        this.submitted = sent.report;
+        const { view } = sent;
+        // After this update: the element's `view` follows, reflected.
+        if (view)
+          void Promise.resolve().then(() => {
+            this.keepSent();
+            this.showView(view, '', false);
+          });
+      }
+    }
     const definition = this.definition.value;
     if (definition && definition !== this.formDefinition && definition.service_code === this.categoryForm.values.serviceCode) this.askQuestions(definition);
     if (this.flow.current === 'contact' && !this.contactPrefilled) void this.prefillContact();
   }
 
+  hostDisconnected(): void {
+    this.client?.auth.removeEventListener('change', this.onAuth);
+    this.client = undefined;
+  }
+
+  private readonly onAuth = ({ detail }: CustomEvent<User | null>): void => {
+    if (this.signedIn && !detail) this.forgetContact();
+    this.signedIn = !!detail;
+    this.changed();
+  };
+
+  /** At logout the contact details leave the form and the draft (and the last send, whose fingerprint holds them). */
+  forgetContact(): void {
+    this.contactForm.setAll({ firstName: '', lastName: '', email: '', phone: '' });
+    this.contactPrefilled = false;
+    this.lastSend = undefined;
+    this.keepSent();
+    this.persist();
+  }
+
+  private keepSent(): void {
+    if (this.client) writeSent(this.client, { send: this.lastSend, report: this.submitted });
+  }
+
   hostUpdated(): void {
-    if (!this.focusHeading) return;
+    const target = this.focusHeading && this.host.renderRoot.querySelector<HTMLElement>('[data-kk-focus-target]');
+    // A lazy view's heading comes with its chunk: the focus waits for it.
+    if (!target) return;
     this.focusHeading = false;
-    this.host.renderRoot.querySelector<HTMLElement>('[data-kk-focus-target]')?.focus();
+    target.focus();
   }
 
   /** The category's questions join the details form; answers given before (a draft) are kept. */
@@ -214,18 +270,13 @@ export class FelanmalanController implements ReactiveController {
     if (this.categoryForm.submit() && !this.selectedService?.handoff_note) this.flow.next();
   }
 
-  /** The place page's submit: finds open reports nearby in the category before going on. */
+  /** The place page's submit: finds open reports of the category near the pin or the typed address (a chunk of its own) before going on. */
   async submitPlace(): Promise<void> {
     if (!this.placeForm.submit()) return;
-    const position = this.placeForm.values.position;
-    const client = this.options.client();
-    this.nearby = [];
-    if (position && client) {
-      this.busy = true;
-      this.changed();
-      this.nearby = await nearbyReports(client, { ...position, serviceCode: this.categoryForm.values.serviceCode });
-      this.busy = false;
-    }
+    this.busy = true;
+    this.changed();
+    this.nearby = await import('./nearby/search.js').then((m) => m.nearbyFor(this), () => []);
+    this.busy = false;
     this.flow.next();
   }
 
@@ -271,7 +322,7 @@ export class FelanmalanController implements ReactiveController {
     const { unreadable, tooMany } = await this.photos.add(files);
     const names = unreadable.join(', ');
     if (unreadable.length > 0) this.photoError = msg(str`${names} gick inte att läsa som bild. Välj bilder i formatet JPEG, PNG eller WebP.`);
-    else if (tooMany) this.photoError = msg(str`Du kan lägga till högst ${this.photos.max} bilder`);
+    else if (tooMany) this.photoError = plural(this.photos.max, { one: msg(str`Du kan lägga till högst ${this.photos.max} bild`), other: msg(str`Du kan lägga till högst ${this.photos.max} bilder`) });
     this.persist();
     this.changed();
   }
@@ -294,24 +345,29 @@ export class FelanmalanController implements ReactiveController {
     const answers = this.answers;
     const report = toReport(answers);
     const photos = this.photos.photos;
-    const fingerprint = this.fingerprintOf(report, photos);
+    // A logged-in citizen files through the citizen API, so the report is linked to them.
+    const mine = client.auth.user !== null;
+    const fingerprint = this.fingerprintOf(report, photos, mine);
     if (this.lastSend?.fingerprint !== fingerprint) this.lastSend = { key: idempotencyKey(), fingerprint };
+    this.keepSent();
     const signal = AbortSignal.timeout(FelanmalanController.sendTimeoutMs);
     try {
-      const submitted = await submitReport(
-        client,
-        report,
-        photos.map((photo) => photo.blob),
-        { idempotencyKey: this.lastSend.key, signal },
-      );
+      const blobs = photos.map((photo) => photo.blob);
+      const options = { idempotencyKey: this.lastSend.key, signal };
+      const submitted = mine
+        ? await (await import('@kommunkit/sdk/felanmalan-citizen')).fileMyReport(client, report, { photos: blobs, ...options })
+        : await submitReport(client, report, blobs, options);
+      await this.options.confirmation?.().catch(() => undefined);
       this.lastSend = undefined;
       this.submitted = submitted;
+      this.keepSent();
       void this.draft.clear();
       this.flow.go('confirmation');
       this.options.onSubmitted({ reference: submitted.reference, serviceCode: answers.serviceCode });
     } catch (error) {
       // A refusal (4xx but 408 and 429) stored nothing under the key: the next send may take a new one.
       if (error instanceof ApiError && error.status < 500 && error.status !== 408 && error.status !== 429) this.lastSend = undefined;
+      this.keepSent();
       this.showSubmitError(error, signal.aborted);
     } finally {
       this.busy = false;
@@ -321,10 +377,11 @@ export class FelanmalanController implements ReactiveController {
 
   /**
    * Exactly what a send carries: the report as `toReport()` builds it (always in the same key
-   * order for the same answers) and which photos, by their identity in the photo list.
+   * order for the same answers), which photos (their identity in the photo list, which starts
+   * again after a reload, so with name and size too) and to which API.
    */
-  private fingerprintOf(report: FelanmalanReport, photos: readonly { id: number }[]): string {
-    return JSON.stringify([report, photos.map((photo) => photo.id)]);
+  private fingerprintOf(report: FelanmalanReport, photos: readonly { id: number; name: string; blob: Blob }[], mine: boolean): string {
+    return JSON.stringify([report, photos.map((photo) => [photo.id, photo.name, photo.blob.size]), mine]);
   }
 
   /**
@@ -377,6 +434,7 @@ export class FelanmalanController implements ReactiveController {
     this.photoError = undefined;
     this.submitError = undefined;
     this.submitted = undefined;
+    this.keepSent();
     this.nearby = [];
     this.search = '';
     this.positionMessage = undefined;

@@ -3,7 +3,8 @@ import { html } from 'lit';
 import { delay, http, HttpResponse } from 'msw';
 import type {} from 'msw-storybook-addon/csf3'; // types `msw` in the story context
 import { expect, waitFor } from 'storybook/test';
-import { api, gatewayDown, gatewayHandlers, gatewayUnavailable, open311, reportFound, seedDraft, submitRejected } from '../test/support.js';
+import { api, exempelstad, gatewayDown, gatewayHandlers, gatewayUnavailable, open311, reportFound, seedDraft, submitRejected } from '../test/support.js';
+import { citizenGateway, sessionHandlers } from '../test/support.js';
 import './define.js';
 import type { KkFelanmalan } from './felanmalan.js';
 import type { Step } from './types.js';
@@ -146,6 +147,51 @@ export const PlaceWithMap: Story = {
   },
 };
 
+/** The map by keyboard: focused (crosshair in the middle), Enter puts the pin there, and the place reads as its nearest address. */
+export const PlaceMapByKeyboard: Story = {
+  name: 'Map by keyboard, the pin as an address',
+  render: () => html`<kk-felanmalan api=${api} kommun="tangentstad"></kk-felanmalan>`,
+  beforeEach({ msw }) {
+    msw.use(...gatewayHandlers({ map: { tileUrl: tile, attribution: '© Exempelstads kommun', center: exempelstad.center, zoom: 16 }, addresses: exempelstad.addresses }));
+    startAt(['category', 'place'], 'gatubelysning', {}, 'tangentstad')();
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Var finns felet?');
+    const map = await waitFor(() => {
+      const found = shadow(canvasElement).querySelector<HTMLElement>('.kk-map.leaflet-container');
+      void expect(found).not.toBeNull();
+      return found!;
+    });
+    map.focus({ focusVisible: true });
+    map.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.kk-position > [aria-live]')?.textContent).toBe('Nära Storgatan 12'), { timeout: 5000 });
+  },
+};
+
+/** Open reports near a typed address (the register finds it), each with its date and distance. */
+export const NearbyForAddress: Story = {
+  name: 'Reports near a typed address',
+  beforeEach({ msw }) {
+    const storgatan = exempelstad.addresses[0]!;
+    msw.use(
+      ...gatewayHandlers({
+        addresses: exempelstad.addresses,
+        nearby: [
+          { ...reportFound, status: 'open', lat: storgatan.lat + 0.00036, long: storgatan.long, extended_attributes: undefined },
+          { ...reportFound, service_request_id: 'EXS-2026-000044', address: undefined, description: 'Lampan blinkar', lat: storgatan.lat - 0.0011, long: storgatan.long, extended_attributes: undefined },
+        ],
+      }),
+    );
+    startAt(['category', 'place'], 'gatubelysning', { address: 'Storgatan 12' })();
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Var finns felet?');
+    await click(canvasElement, 'Fortsätt');
+    await page(canvasElement, 'Är felet redan anmält?');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.kk-nearby')?.textContent).toContain('ca 40 m bort'));
+  },
+};
+
 export const Nearby: Story = {
   name: 'Reports nearby',
   beforeEach({ msw }) {
@@ -260,4 +306,175 @@ export const English: Story = {
   render: () => html`<kk-felanmalan api=${api} kommun="exempelstad" lang="en"></kk-felanmalan>`,
   play: async ({ canvasElement }) =>
     waitFor(() => expect(shadow(canvasElement).querySelector('[data-kk-focus-target]')?.textContent).toContain('What do you want to report?')),
+};
+
+// Logged in, "Mina anmälningar", editing and withdrawing. Each logged-in story has a kommun of
+// its own: the page's SDK client remembers who is logged in per kommun.
+
+/** A logged-in test person with two earlier reports, one still editable, at a gateway with the citizen API. */
+function citizen(msw: { use: (...handlers: ReturnType<typeof citizenGateway>['handlers']) => void }, reports = true): void {
+  const session = sessionHandlers();
+  const gateway = citizenGateway({ signedIn: session.signedIn });
+  if (reports) {
+    gateway.seed({
+      reference: 'EXS-2026-000302',
+      serviceName: 'Gatubelysning',
+      address: 'Storgatan 12',
+      description: 'Lampan i stolpen utanför nummer 12 lyser inte.',
+      requestedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+      editableUntil: new Date(Date.now() + 50 * 60_000).toISOString(),
+    });
+    gateway.seed({
+      reference: 'EXS-2026-000301',
+      serviceName: 'Klotter',
+      address: 'Torget',
+      requestedAt: '2026-11-02T09:00:00Z',
+      status: 'atgard_planerad',
+      history: [
+        { status: 'mottagen', at: '2026-11-02T09:00:00Z' },
+        { status: 'atgard_planerad', at: '2026-11-03T10:00:00Z', note: 'Saneringen är beställd.' },
+      ],
+    });
+  }
+  msw.use(...session.handlers, ...gateway.handlers);
+}
+
+const mine = (kommun: string) => () => html`<kk-felanmalan api=${api} kommun=${kommun} view="mina"></kk-felanmalan>`;
+const rowsShown = (canvasElement: HTMLElement) =>
+  waitFor(() => expect(shadow(canvasElement).querySelector('.kk-list__row, .kk-list__empty')).not.toBeNull(), { timeout: 5000 });
+
+export const MineLoginGate: Story = {
+  name: 'Mina anmälningar: login gate',
+  render: mine('exempelstad'),
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Mina anmälningar');
+  },
+};
+
+export const MineList: Story = {
+  name: 'Mina anmälningar: list',
+  beforeEach({ msw }) {
+    citizen(msw);
+  },
+  render: mine('minlistastad'),
+  play: async ({ canvasElement }) => rowsShown(canvasElement),
+};
+
+export const MineEmpty: Story = {
+  name: 'Mina anmälningar: none yet',
+  beforeEach({ msw }) {
+    citizen(msw, false);
+  },
+  render: mine('mintomstad'),
+  play: async ({ canvasElement }) => rowsShown(canvasElement),
+};
+
+export const MineError: Story = {
+  name: 'Mina anmälningar: cannot be loaded',
+  beforeEach({ msw }) {
+    citizen(msw);
+    msw.use(
+      http.get(`${api}/api/v1/:kommun/felanmalan/reports/mine`, () =>
+        HttpResponse.json(
+          { type: 'urn:kommunkit:problem:unavailable', title: 'Tjänsten är inte tillgänglig just nu', status: 503 },
+          { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' } },
+        ),
+      ),
+    );
+  },
+  render: mine('minfelstad'),
+  play: async ({ canvasElement }) => waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert--error')).not.toBeNull(), { timeout: 10000 }),
+};
+
+export const MineDetail: Story = {
+  name: 'Mina anmälningar: one report, still editable',
+  beforeEach({ msw }) {
+    citizen(msw);
+  },
+  render: mine('mindetaljstad'),
+  play: async ({ canvasElement }) => {
+    await rowsShown(canvasElement);
+    shadow(canvasElement).querySelector<HTMLButtonElement>('.kk-list__row')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('[data-kk-edit]')).not.toBeNull());
+  },
+};
+
+/** Check answers at a gateway that files anonymously with the edit extensions; the play sends it. */
+const filed = (kommun: string): Story => ({
+  beforeEach({ msw }) {
+    msw.use(...citizenGateway({ signedIn: () => undefined }).handlers);
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {}, kommun)();
+  },
+  render: () => html`<kk-felanmalan api=${api} kommun=${kommun}></kk-felanmalan>`,
+});
+const send = async (canvasElement: HTMLElement) => {
+  await page(canvasElement, 'Kontrollera din anmälan');
+  await click(canvasElement, 'Skicka anmälan');
+  await page(canvasElement, 'Tack! Din felanmälan är skickad');
+};
+const editHeading = (canvasElement: HTMLElement, title: string) =>
+  waitFor(() => expect(shadow(canvasElement).querySelector('[data-kk-edit] [data-kk-focus-target]')?.textContent).toContain(title), { timeout: 5000 });
+
+export const EditDescription: Story = {
+  ...filed('redigerstad'),
+  name: 'Edit: the description',
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await click(canvasElement, 'Ändra beskrivningen');
+    await editHeading(canvasElement, 'Ändra beskrivningen');
+  },
+};
+
+export const WithdrawConfirm: Story = {
+  ...filed('fragastad'),
+  name: 'Withdraw: "Vill du återkalla anmälan?"',
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await click(canvasElement, 'Återkalla anmälan');
+    await editHeading(canvasElement, 'Vill du återkalla anmälan?');
+  },
+};
+
+export const Withdrawn: Story = {
+  ...filed('aterkallastad'),
+  name: 'Withdraw: withdrawn',
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await click(canvasElement, 'Återkalla anmälan');
+    await click(canvasElement, 'Ja, återkalla anmälan');
+    await editHeading(canvasElement, 'Anmälan är återkallad');
+  },
+};
+
+export const EditTooLate: Story = {
+  name: 'Edit: too late (409)',
+  beforeEach({ msw }) {
+    const gateway = citizenGateway({ signedIn: () => undefined });
+    msw.use(...gateway.handlers);
+    // The gateway's window passes while the citizen writes.
+    msw.use(
+      http.put(`${api}/api/v1/:kommun/felanmalan/reports/:reference/description`, ({ params }) => {
+        gateway.expire(String(params.reference));
+        return undefined;
+      }),
+    );
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {}, 'sentstad')();
+  },
+  render: () => html`<kk-felanmalan api=${api} kommun="sentstad"></kk-felanmalan>`,
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await click(canvasElement, 'Ändra beskrivningen');
+    await waitFor(() => expect(shadow(canvasElement).getElementById('kk-fel-edit-description')).not.toBeNull());
+    await click(canvasElement, 'Spara ändringen');
+    await editHeading(canvasElement, 'Det går inte längre att ändra anmälan');
+  },
+};
+
+export const ConfirmationAfterReload: Story = {
+  name: 'Confirmation after a reload',
+  beforeEach() {
+    sessionStorage.setItem('kommunkit:felanmalan-sent:exempelstad', JSON.stringify({ report: { reference: 'EXS-2026-000043', notice: 'Tack! Din felanmälan har nummer EXS-2026-000043.' } }));
+  },
+  play: async ({ canvasElement }) =>
+    waitFor(() => expect(shadow(canvasElement).querySelector('.kk-panel__reference')?.textContent).toBe('EXS-2026-000043'), { timeout: 5000 }),
 };

@@ -13,6 +13,8 @@ import { viewOf, type ViewContext } from './views.js';
 const features = {
   follow: () => import('./follow/follow.js'),
   nearby: () => import('./nearby/nearby.js'),
+  done: () => import('./done/done.js'),
+  mine: () => import('./mine/mine.js'),
 };
 type Feature = keyof typeof features;
 type FeatureModule = Awaited<ReturnType<(typeof features)[Feature]>>;
@@ -40,7 +42,7 @@ registerTranslations('en', () => import('./locales/en.js'));
 export class KkFelanmalan extends KkElement {
   static override styles = [uiStyles, formStyles, felanmalanStyles];
 
-  /** `anmal` files a report (default); `folj` looks one up by reference number ("Följ ärende"). */
+  /** `anmal` files a report (default); `folj` looks one up by reference number ("Följ ärende"); `mina` lists a logged-in citizen's own reports ("Mina anmälningar"). */
   @property({ reflect: true })
   view: View = 'anmal';
 
@@ -55,6 +57,7 @@ export class KkFelanmalan extends KkElement {
     onViewChange: (view) => {
       this.view = view;
     },
+    confirmation: features.done,
   });
 
   readonly #map = new PlaceMapController(this, {
@@ -70,14 +73,16 @@ export class KkFelanmalan extends KkElement {
     super.willUpdate(changed);
     if (changed.has('view')) this.#controller.showView(this.view, '', false);
     if (changed.has('reference') && this.reference) this.#controller.lookUp(this.reference);
-    const feature = this.#feature();
-    if (feature) this.#load(feature);
+    // The confirmation's chunk is asked for on the check page, before the send.
+    if (this.#controller.flow.current === 'check') this.#load('done');
   }
 
   /** The lazy feature the citizen is on, if any. */
   #feature(): Feature | undefined {
-    if (this.#controller.view === 'folj') return 'follow';
-    return this.#controller.flow.current === 'nearby' ? 'nearby' : undefined;
+    const c = this.#controller;
+    if (c.view !== 'anmal') return c.view === 'folj' ? 'follow' : 'mine';
+    if (c.submitted) return 'done';
+    return c.flow.current === 'nearby' ? 'nearby' : undefined;
   }
 
   #load(feature: Feature): void {
@@ -102,7 +107,9 @@ export class KkFelanmalan extends KkElement {
     const feature = this.#feature();
     if (feature) {
       const module = this.#features[feature];
-      return module ? module.render(this.#controller, context) : spinner();
+      if (module) return module.render(this.#controller, context);
+      this.#load(feature);
+      return spinner();
     }
     const view = viewOf(this.#controller, { ...context, focusPhotos: () => this.renderRoot.querySelector<HTMLElement>(`#${fieldId('photos')}`)?.focus() });
     return view ? renderPage(view) : spinner();

@@ -13,7 +13,8 @@ import type { FlowContext, Step } from './types.js';
 export const flow = defineFlow<Step, Answers, FlowContext>([
   { id: 'category', fields: ['serviceCode'], apiFields: ['service_code'], done: (answers) => answers.serviceCode !== '' },
   { id: 'place', fields: ['address', 'lat', 'long'], apiFields: ['lat', 'long', 'address_string'], done: hasPlace },
-  { id: 'nearby', when: (_, context) => context.nearbyCount > 0 },
+  // Part of the place step in "Steg 2 av 5": the citizen cannot know before whether it comes.
+  { id: 'nearby', when: (_, context) => context.nearbyCount > 0, partOfPrevious: true },
   {
     id: 'details',
     fields: ['description', 'attributes'],

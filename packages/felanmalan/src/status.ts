@@ -17,6 +17,8 @@ export function statusLabel(status: ReportStatus): { label: string; tone: Tone }
       return { label: msg('Avslutad utan åtgärd'), tone: 'neutral' };
     case 'dubblett':
       return { label: msg('Dubblett'), tone: 'neutral' };
+    case 'aterkallad':
+      return { label: msg('Återkallad'), tone: 'neutral' };
   }
 }
 

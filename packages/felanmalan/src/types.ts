@@ -1,7 +1,7 @@
 /** Small types the widget's modules share; this file imports nothing of the widget's own. */
 
-/** The widget's two views: file a report, or follow one by its reference number. */
-export type View = 'anmal' | 'folj';
+/** The widget's views: file a report, follow one by its reference number, or a logged-in citizen's own reports. */
+export type View = 'anmal' | 'folj' | 'mina';
 
 /** The question pages and the end, in the order of the flow table. */
 export type Step = 'category' | 'place' | 'nearby' | 'details' | 'contact' | 'check' | 'confirmation';

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { draftNotices, questionFields, type HeadingLevel, type SummaryRow } from '@kommunkit/ui';
+import { draftNotices, plural, questionFields, type HeadingLevel, type SummaryRow } from '@kommunkit/ui';
 import { html } from 'lit';
 import type { Ref } from 'lit/directives/ref.js';
 import { maxDescriptionLength } from '@kommunkit/contract/felanmalan-rules';
@@ -8,7 +8,7 @@ import { fieldId, type FelanmalanController } from './controller.js';
 import { hasPosition } from './answers.js';
 import type { MapSettings } from './map/map.js';
 import { photoTypes } from './photos.js';
-import { questionsOf } from './questions.js';
+import { questionsOf, urgentPhoneOf } from './questions.js';
 import { loadable } from './loadable.js';
 import type { Step } from './types.js';
 import type {
@@ -28,6 +28,13 @@ export interface ViewContext {
 }
 
 const positionText = (lat: number, long: number): string => msg(str`Vald plats: ${lat.toFixed(5)}, ${long.toFixed(5)}`);
+
+/** A chosen position as the citizen reads it: "Nära Storgatan 12", its coordinates when no address is near, '' while that is asked (`map/address.ts`). */
+function placeText(c: FelanmalanController, lat: number, long: number): string {
+  const label = c.places?.get(`${lat},${long}`);
+  if (label === undefined) void import('./map/address.js').then((m) => m.nameOf(c, lat, long));
+  return label ? msg(str`Nära ${label}`) : label === null ? positionText(lat, long) : '';
+}
 
 /** What every question page's view has. */
 export function frame(c: FelanmalanController, context: ViewContext, errors: QuestionFrame['errors']): QuestionFrame {
@@ -68,6 +75,7 @@ function categoryView(c: FelanmalanController, context: ViewContext): CategoryVi
     handoffNote: chosen?.handoff_note,
     onSubmit: () => c.submitCategory(),
     onFollow: () => c.showView('folj'),
+    onMine: c.options.client()?.auth.user ? () => c.showView('mina') : undefined,
   };
 }
 
@@ -78,7 +86,7 @@ function placeView(c: FelanmalanController, context: ViewContext, map: MapSettin
     ...frame(c, context, form.summary()),
     page: 'place',
     address: form.bind('address'),
-    position: position ? { text: positionText(position.lat, position.long), onClear: () => c.setPosition(null) } : undefined,
+    position: position ? { text: placeText(c, position.lat, position.long), onClear: () => c.setPosition(null) } : undefined,
     onUseMyPosition: () => c.useMyPosition(),
     positionMessage: c.positionMessage,
     map: map ? { container: context.mapContainer, attribution: map.attribution } : undefined,
@@ -97,6 +105,7 @@ function detailsView(c: FelanmalanController, context: ViewContext, focusPhotos:
     description: form.bind('description'),
     descriptionMax: maxDescriptionLength,
     questions: loadable(c.definition, (definition) => questionFields(form, questionsOf(definition))),
+    urgentPhone: urgentPhoneOf(c.definition.value, form.values),
     photos: {
       id: photosId,
       max: c.photos.max,
@@ -116,6 +125,7 @@ function detailsView(c: FelanmalanController, context: ViewContext, focusPhotos:
 
 function contactView(c: FelanmalanController, context: ViewContext): ContactView {
   const form = c.contactForm;
+  const auth = c.options.client()?.auth;
   return {
     ...frame(c, context, form.summary()),
     page: 'contact',
@@ -123,6 +133,8 @@ function contactView(c: FelanmalanController, context: ViewContext): ContactView
     lastName: form.bind('lastName'),
     email: form.bind('email'),
     phone: form.bind('phone'),
+    // Logged in, the name comes from the profile; the login comes back to this page (the draft keeps it).
+    onLogin: auth?.user === null ? () => auth.login() : undefined,
     onSubmit: () => c.submitContact(),
   };
 }
@@ -136,7 +148,7 @@ function checkView(c: FelanmalanController, context: ViewContext): CheckView {
   };
   const change = (step: Step) => unlessBusy(() => c.flow.change(step));
   const base = frame(c, context, []);
-  const place = [answers.address.trim(), hasPosition(answers) ? positionText(answers.lat!, answers.long!) : ''].filter(Boolean);
+  const place = [answers.address.trim(), hasPosition(answers) ? placeText(c, answers.lat!, answers.long!) : ''].filter(Boolean);
   const questionRows: SummaryRow[] = (c.definition.value?.attributes ?? [])
     .filter((attribute) => attribute.variable)
     .map((attribute) => {
@@ -156,7 +168,7 @@ function checkView(c: FelanmalanController, context: ViewContext): CheckView {
       { key: msg('Plats'), value: place.map((line) => html`${line}<br />`), onChange: change('place') },
       { key: msg('Beskrivning'), value: answers.description, onChange: change('details') },
       ...questionRows,
-      { key: msg('Bilder'), value: photos === 0 ? msg('Inga bilder') : photos === 1 ? msg('1 bild') : msg(str`${photos} bilder`), onChange: change('details') },
+      { key: msg('Bilder'), value: photos === 0 ? msg('Inga bilder') : plural(photos, { one: msg(str`${photos} bild`), other: msg(str`${photos} bilder`) }), onChange: change('details') },
       { key: msg('Namn'), value: name || msg('Anonym'), onChange: change('contact') },
       { key: msg('E-postadress'), value: answers.email || msg('Ingen'), onChange: change('contact') },
       { key: msg('Telefonnummer'), value: answers.phone || msg('Inget'), onChange: change('contact') },
@@ -167,7 +179,7 @@ function checkView(c: FelanmalanController, context: ViewContext): CheckView {
   };
 }
 
-/** The view of the flow's page the citizen is on (the lazy features `follow/` and `nearby/` build their own). */
+/** The view of the flow's page the citizen is on (the lazy features `follow/`, `nearby/`, `done/` and `mine/` build their own). */
 export function viewOf(c: FelanmalanController, context: ViewContext & { focusPhotos: () => void }): PageView | undefined {
   switch (c.flow.current) {
     case 'category':
@@ -180,14 +192,5 @@ export function viewOf(c: FelanmalanController, context: ViewContext & { focusPh
       return contactView(c, context);
     case 'check':
       return checkView(c, context);
-    case 'confirmation':
-      return {
-        headingLevel: context.headingLevel,
-        page: 'confirmation',
-        reference: c.submitted?.reference,
-        notice: c.submitted?.notice,
-        onFollow: () => c.showView('folj', c.submitted?.reference ?? ''),
-        onStartOver: () => c.startOver(),
-      };
   }
 }

@@ -262,7 +262,7 @@ describe('<kk-felanmalan>', () => {
     await submitPage(el);
     await waitUntil(() => heading(el) === 'Är felet redan anmält?', 'the nearby page did not show', { timeout: 5000 });
     expect(text(root(el).querySelector('.kk-nearby'))).to.contain('Åtgärd planerad');
-    expect(text(root(el).querySelector('.kk-step-counter'))).to.equal('Steg 3 av 6');
+    expect(text(root(el).querySelector('.kk-step-counter'))).to.equal('Steg 2 av 5');
     await expect(el).to.be.accessible();
   });
 

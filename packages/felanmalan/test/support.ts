@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { KommunInfo } from '@kommunkit/sdk';
 import type { Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
+import type { MyReport } from '@kommunkit/contract';
 
 /** Test data and MSW handlers of the gateway's Open311 API, shared by component tests and stories. */
 export const api = 'http://gateway.test';
@@ -79,10 +80,13 @@ export const kommunInfo = (kommun: string, map?: KommunInfo['map']): KommunInfo 
 export const received: { form?: FormData; headers?: Headers } = {};
 
 /** A working gateway (at `base`, `api` by default): categories, definitions, no reports nearby unless `nearby` is given. */
-export function gatewayHandlers(options: { nearby?: Open311ServiceRequest[]; services?: Open311Service[]; map?: KommunInfo['map']; base?: string } = {}) {
+export function gatewayHandlers(
+  options: { nearby?: Open311ServiceRequest[]; services?: Open311Service[]; map?: KommunInfo['map']; base?: string; addresses?: readonly Address[] } = {},
+) {
   const base = options.base ?? api;
   const open311At = `${base}/open311/v2`;
   return [
+    ...geocoderHandlers(options.addresses ?? [], base),
     http.get(`${base}/api/v1/:kommun`, ({ params }) => HttpResponse.json(kommunInfo(String(params.kommun), options.map))),
     http.get(`${base}/api/v1/:kommun/auth/me`, () =>
       HttpResponse.json({ type: 'urn:kommunkit:problem:unauthenticated', title: 'Inte inloggad', status: 401 }, { status: 401, headers: { 'content-type': 'application/problem+json' } }),
@@ -99,6 +103,56 @@ export function gatewayHandlers(options: { nearby?: Open311ServiceRequest[]; ser
       received.headers = request.headers;
       received.form = await request.formData();
       return HttpResponse.json([{ service_request_id: 'EXS-2026-000043', service_notice: 'Vi åtgärdar felet inom fem arbetsdagar.' }], { status: 201 });
+    }),
+  ];
+}
+
+/** An address of the kommun's register, as the geocoder answers it. */
+export interface Address {
+  label: string;
+  lat: number;
+  long: number;
+}
+
+/** A few of Exempelstad's addresses (as in the gateway's dev list), around the map's centre. */
+export const exempelstad = {
+  center: [58.4108, 15.6214] as [number, number],
+  addresses: [
+    { label: 'Storgatan 12', lat: 58.41069, long: 15.6212 },
+    { label: 'Storgatan 14', lat: 58.41069, long: 15.6224 },
+    { label: 'Kungsgatan 5', lat: 58.4093, long: 15.6190 },
+    { label: 'Torggatan 2', lat: 58.4094, long: 15.6178 },
+  ] satisfies Address[],
+};
+
+/** Metres between two points (haversine), as the gateway measures. */
+export function metres(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.long - a.long) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * The geocoder over `addresses`, as the gateway answers: `addresses?q=` every address whose
+ * label contains the text (case ignored), `addresses/nearest` the nearest within 250 m or 404.
+ * `asked` lists every query, in order.
+ */
+export function geocoderHandlers(addresses: readonly Address[], base = api, asked: string[] = []) {
+  return [
+    http.get(`${base}/api/v1/:kommun/felanmalan/addresses/nearest`, ({ request }) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      const at = { lat: Number(url.searchParams.get('lat')), long: Number(url.searchParams.get('long')) };
+      const [nearest] = addresses.map((address) => ({ ...address, distance: Math.round(metres(at, address)) })).filter((address) => address.distance <= 250).sort((a, b) => a.distance - b.distance);
+      return nearest
+        ? HttpResponse.json(nearest)
+        : HttpResponse.json({ type: 'urn:kommunkit:problem:not-found', title: 'Sidan eller uppgiften finns inte', status: 404 }, { status: 404, headers: { 'content-type': 'application/problem+json' } });
+    }),
+    http.get(`${base}/api/v1/:kommun/felanmalan/addresses`, ({ request }) => {
+      const url = new URL(request.url);
+      asked.push(url.search);
+      const q = (url.searchParams.get('q') ?? '').toLowerCase();
+      return HttpResponse.json({ items: addresses.filter((address) => address.label.toLowerCase().includes(q)).slice(0, 10) });
     }),
   ];
 }
@@ -214,4 +268,220 @@ export function hangingGateway() {
     }),
   ];
   return { handlers, keys };
+}
+
+/** A report as `citizenGateway` keeps it: the citizen API's `MyReport`, the form it was filed with, and who may change it. */
+export interface CitizenReport {
+  report: MyReport;
+  form: FormData;
+  /** The test person it is linked to; undefined when filed anonymously over Open311. */
+  owner: string | undefined;
+  editToken: string;
+}
+
+const problem = (status: number, type: string, title: string, detail?: string) =>
+  HttpResponse.json({ type: `urn:kommunkit:problem:${type}`, title, status, ...(detail ? { detail } : {}) }, { status, headers: { 'content-type': 'application/problem+json' } });
+
+/**
+ * The gateway's citizen API (`/api/v1/:kommun/felanmalan/reports…`) and Open311's POST with the
+ * edit extensions, as the real one answers them: each report filed once per Idempotency-Key
+ * (`posts` counts every POST, `store` holds one entry per report); a logged-in citizen
+ * (`signedIn()`, the person's name) sees only their own reports (404 for anyone else's); edits
+ * and withdrawals need the owner's session or the report's edit token, within `editMinutes`,
+ * while the status is `mottagen` (otherwise 409). The replies to the first `loseReplies` POSTs
+ * are lost on the way back.
+ */
+export function citizenGateway(options: { base?: string; signedIn?: () => string | undefined; editMinutes?: number; loseReplies?: number } = {}) {
+  const base = options.base ?? api;
+  const signedIn = options.signedIn ?? (() => testUser.name);
+  const store = new Map<string, CitizenReport>();
+  const byKey = new Map<string, string>();
+  const posts: { path: string; key: string | null }[] = [];
+  let lose = options.loseReplies ?? 0;
+  const editMinutes = options.editMinutes ?? 60;
+  let next = 200;
+
+  const file = async (request: Request, owner: string | undefined): Promise<CitizenReport> => {
+    const key = request.headers.get('idempotency-key') ?? '';
+    posts.push({ path: new URL(request.url).pathname, key });
+    const form = await request.formData();
+    const field = (name: string): string => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const known = byKey.get(key);
+    if (known) return store.get(known)!;
+    const now = new Date();
+    const reference = `EXS-2026-${String((next += 1)).padStart(6, '0')}`;
+    const filed: CitizenReport = {
+      form,
+      owner,
+      editToken: `token-${reference}`,
+      report: {
+        reference,
+        serviceCode: field('service_code'),
+        serviceName: services.find((service) => service.service_code === field('service_code'))?.service_name ?? field('service_code'),
+        status: 'mottagen',
+        description: field('description'),
+        address: field('address_string') || null,
+        lat: field('lat') ? Number(field('lat')) : null,
+        long: field('long') ? Number(field('long')) : null,
+        requestedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        history: [{ status: 'mottagen', at: now.toISOString() }],
+        editableUntil: new Date(now.getTime() + editMinutes * 60_000).toISOString(),
+      },
+    };
+    store.set(reference, filed);
+    byKey.set(key, reference);
+    return filed;
+  };
+
+  /** The report `reference` if the caller may change it: its owner's session, or its token. */
+  const mayChange = (request: Request, reference: string): CitizenReport | undefined => {
+    const filed = store.get(reference);
+    if (!filed) return undefined;
+    const person = signedIn();
+    return (person && filed.owner === person) || request.headers.get('x-kommunkit-edit-token') === filed.editToken ? filed : undefined;
+  };
+  const change = (request: Request, reference: string, apply: (filed: CitizenReport, at: string) => void) => {
+    const filed = mayChange(request, reference);
+    if (!filed) return problem(404, 'not-found', 'Sidan eller uppgiften finns inte');
+    const until = filed.report.editableUntil;
+    if (!until || Date.parse(until) <= Date.now() || filed.report.status !== 'mottagen') {
+      return problem(409, 'conflict', 'Uppgiften har ändrats under tiden', 'Anmälan kan inte längre ändras: tiden för att ändra den har gått ut. Kontakta kommunen om något behöver rättas.');
+    }
+    const at = new Date().toISOString();
+    apply(filed, at);
+    filed.report.updatedAt = at;
+    return HttpResponse.json(filed.report);
+  };
+  const answer = (_filed: CitizenReport) => {
+    if (lose > 0) {
+      lose -= 1;
+      return HttpResponse.error();
+    }
+    return undefined;
+  };
+
+  const handlers = [
+    http.post(`${base}/open311/v2/requests.json`, async ({ request }) => {
+      const filed = await file(request, undefined);
+      return (
+        answer(filed) ??
+        HttpResponse.json(
+          [{ service_request_id: filed.report.reference, service_notice: `Tack! Din felanmälan har nummer ${filed.report.reference}.`, edit_token: filed.editToken, editable_until: filed.report.editableUntil }],
+          { status: 201 },
+        )
+      );
+    }),
+    http.post(`${base}/api/v1/:kommun/felanmalan/reports`, async ({ request }) => {
+      const person = signedIn();
+      if (!person) return problem(401, 'unauthenticated', 'Inte inloggad');
+      const filed = await file(request, person);
+      return (
+        answer(filed) ??
+        HttpResponse.json(
+          { reference: filed.report.reference, notice: `Tack! Din felanmälan har nummer ${filed.report.reference}.`, editableUntil: filed.report.editableUntil, editToken: filed.editToken },
+          { status: 201 },
+        )
+      );
+    }),
+    http.get(`${base}/api/v1/:kommun/felanmalan/reports/mine`, () => {
+      const person = signedIn();
+      if (!person) return problem(401, 'unauthenticated', 'Inte inloggad');
+      const items = [...store.values()].filter((filed) => filed.owner === person).map((filed) => filed.report);
+      return HttpResponse.json({ items: items.reverse() });
+    }),
+    http.get(`${base}/api/v1/:kommun/felanmalan/reports/:reference`, ({ params }) => {
+      const person = signedIn();
+      if (!person) return problem(401, 'unauthenticated', 'Inte inloggad');
+      const filed = store.get(String(params.reference));
+      return filed && filed.owner === person ? HttpResponse.json(filed.report) : problem(404, 'not-found', 'Sidan eller uppgiften finns inte');
+    }),
+    http.put(`${base}/api/v1/:kommun/felanmalan/reports/:reference/description`, async ({ params, request }) => {
+      const { description } = (await request.json()) as { description: string };
+      return change(request, String(params.reference), (filed, at) => {
+        filed.report.description = description;
+        filed.report.history.push({ status: filed.report.status, at, note: 'Beskrivningen ändrades av den som anmälde.' });
+      });
+    }),
+    http.post(`${base}/api/v1/:kommun/felanmalan/reports/:reference/withdraw`, ({ params, request }) =>
+      change(request, String(params.reference), (filed, at) => {
+        filed.report.status = 'aterkallad';
+        filed.report.editableUntil = null;
+        filed.report.history.push({ status: 'aterkallad', at, note: 'Anmälan återkallades av den som anmälde.' });
+      }),
+    ),
+    // Open311's view of a report filed here: the public text, as changed.
+    http.get(`${base}/open311/v2/requests/:id.json`, ({ params }) => {
+      const filed = store.get(String(params.id));
+      if (!filed) return HttpResponse.json([{ code: 404, description: 'Ärendet finns inte.' }], { status: 404 });
+      const { report } = filed;
+      return HttpResponse.json([
+        {
+          service_request_id: report.reference,
+          status: report.status === 'aterkallad' ? 'closed' : 'open',
+          service_name: report.serviceName,
+          service_code: report.serviceCode,
+          description: report.description,
+          requested_datetime: report.requestedAt,
+          updated_datetime: report.updatedAt,
+          address: report.address ?? undefined,
+          extended_attributes: { detailed_status: report.status, status_history: report.history, media_urls: [] },
+        },
+      ]);
+    }),
+  ];
+  /** Lets the edit window of `reference` pass, as time would. */
+  const expire = (reference: string): void => {
+    const filed = store.get(reference);
+    if (filed) filed.report.editableUntil = new Date(Date.now() - 1000).toISOString();
+  };
+  /** A report filed earlier (by `owner`, the test person by default), with the fields given. */
+  const seed = (report: Partial<MyReport> & { reference: string }, owner: string | undefined = testUser.name): void => {
+    const at = report.requestedAt ?? new Date().toISOString();
+    store.set(report.reference, {
+      form: new FormData(),
+      owner,
+      editToken: `token-${report.reference}`,
+      report: {
+        serviceCode: 'klotter',
+        serviceName: 'Klotter',
+        status: 'mottagen',
+        description: 'Klotter på muren',
+        address: 'Torget',
+        lat: null,
+        long: null,
+        requestedAt: at,
+        updatedAt: at,
+        history: [{ status: 'mottagen', at }],
+        editableUntil: null,
+        ...report,
+      },
+    });
+  };
+  return { handlers, store, posts, expire, seed };
+}
+
+/**
+ * A session at the gateway that can end: `auth/me` answers the test person while logged in,
+ * `auth/logout` ends it (401 afterwards). `signedIn` is for `citizenGateway`; `drafts` are the
+ * server drafts as `loggedInHandlers` keeps them, written only while logged in.
+ */
+export function sessionHandlers(base: string = api) {
+  let person: string | undefined = testUser.name;
+  const store = new Map<string, { data: unknown; step?: string; revision: number; updatedAt: string }>();
+  const unauthenticated = () => problem(401, 'unauthenticated', 'Inte inloggad');
+  const [, ...drafts] = loggedInHandlers(base, store);
+  const handlers = [
+    http.get(`${base}/api/v1/:kommun/auth/me`, () => (person ? HttpResponse.json({ ...testUser, expiresAt: new Date(Date.now() + 3600_000).toISOString() }) : unauthenticated())),
+    http.post(`${base}/api/v1/:kommun/auth/logout`, () => {
+      person = undefined;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.all(`${base}/api/v1/:kommun/drafts/:service`, () => (person ? undefined : unauthenticated())),
+    ...drafts,
+  ];
+  return { handlers, store, signedIn: () => person, logIn: () => (person = testUser.name) };
 }

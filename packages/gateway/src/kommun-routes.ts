@@ -1,6 +1,7 @@
 import { operations, type KommunInfo, type ServiceId } from '@kommunkit/contract';
 import { serviceSettings } from './http/guards.js';
 import { kommunOf } from './http/kommun.js';
+import { answerLocale } from './http/locale.js';
 import type { ServiceModule } from './services/module.js';
 import type { Gateway } from './types.js';
 
@@ -17,7 +18,8 @@ export function kommunRoutes(app: Gateway, services: readonly ServiceModule[]): 
         theme: kommun.theme ?? {},
         services: Object.keys(kommun.services) as ServiceId[],
       };
-      for (const service of services) if (serviceSettings(kommun, service.id) !== undefined) Object.assign(info, service.publicInfo?.(kommun));
+      const locale = answerLocale(request, reply);
+      for (const service of services) if (serviceSettings(kommun, service.id) !== undefined) Object.assign(info, service.publicInfo?.(kommun, locale));
       return info;
     },
   });

@@ -1,12 +1,15 @@
-import { problemMediaType, type Open311ServiceRequest, type Open311RequestCreated } from '@kommunkit/contract';
+import { problemMediaType, type IssuedApiKey, type MyReportCreated, type Open311ServiceRequest, type Open311RequestCreated } from '@kommunkit/contract';
+import { sql } from 'kysely';
+import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases, type Case, type ErrorShape } from './support/bad-input-cases.js';
+import { serviceSettings } from '../src/http/guards.js';
 import { productionLogger } from '../src/logging.js';
 import { pages, startGateway, type TestGateway } from './support/gateway.js';
 import { Browser } from './support/http.js';
 import { login } from './support/login.js';
-import { fromKommunPage, multipart, photoWithGps, validReport } from './support/open311.js';
+import { form, fromKommunPage, multipart, photoWithGps, validReport } from './support/open311.js';
 import { RawClient, type RawRequest, type RawResponse } from './support/raw-http.js';
 
 /**
@@ -30,9 +33,19 @@ beforeAll(async () => {
   // The production logger, writing to /dev/null: finding 1 lived in the scrubber, so it is part
   // of what a hostile request goes through. BAD_INPUT_LOGGER=off leaves it out.
   const logger = process.env.BAD_INPUT_LOGGER === 'off' ? false : productionLogger('/dev/null', 'info');
-  gateway = await startGateway({ anonymousWritesPerMinute: 10_000_000, logger });
-  // Reference numbers and the feed start from nothing, also on a PostgreSQL database kept between runs.
+  gateway = await startGateway({
+    anonymousWritesPerMinute: 10_000_000,
+    logger,
+    // Exempelstad's address list (the demo's), so the geocoder's routes answer what they would.
+    configure: (config) => {
+      config.configDir = fileURLToPath(new URL('../config/', import.meta.url));
+      serviceSettings(config.kommunById.get('exempelstad')!, 'felanmalan')!.geocoder = { adapter: 'list', file: './exempelstad-adresser.json' };
+    },
+  });
+  // Reference numbers and the feed start from nothing, also on a PostgreSQL database kept between runs
+  // (the issued api_keys too: the reset leaves them, and each run issues hundreds).
   await gateway.reset();
+  await sql`truncate table felanmalan_api_key`.execute(gateway.db);
   client = RawClient.for(gateway.url);
 });
 afterAll(async () => {
@@ -204,11 +217,10 @@ async function runAll(
 function readBacks(kase: Case, response: RawResponse): Case[] {
   if (!kase.readBack || response.status >= 300 || !(kase.slot.startsWith('body') || kase.slot === 'base')) return [];
   let reference: string | undefined;
-  if (kase.readBack === 'reference') reference = /"service_request_id":"([^"]+)"/.exec(response.body.toString('utf8'))?.[1];
-  else {
-    const text = response.body.toString('utf8');
-    reference = /"service_request_id":"([^"]+)"/.exec(text)?.[1] ?? /<service_request_id>([^<]+)</.exec(text)?.[1];
-  }
+  // Open311's answers name it `service_request_id`, the citizen API's `reference`.
+  const text = response.body.toString('utf8');
+  if (kase.readBack === 'reference') reference = /"service_request_id":"([^"]+)"/.exec(text)?.[1] ?? /"reference":"([^"]+)"/.exec(text)?.[1];
+  else reference = /"service_request_id":"([^"]+)"/.exec(text)?.[1] ?? /<service_request_id>([^<]+)</.exec(text)?.[1] ?? /"reference":"([^"]+)"/.exec(text)?.[1];
   if (!reference) return [];
   // XML only: JSON.stringify cannot write unparseable JSON, but XML 1.0 cannot carry every character.
   return ['xml'].map((format) => ({
@@ -221,8 +233,11 @@ function readBacks(kase: Case, response: RawResponse): Case[] {
   }));
 }
 
-/** Files `count` valid reports over HTTP, 8 at a time; returns their references. */
-async function fileReports(count: number): Promise<string[]> {
+/**
+ * Files `count` valid reports over HTTP, 8 at a time, through Open311 or (with a session) the
+ * citizen API as that citizen's own; returns their references.
+ */
+async function fileReports(count: number, session?: string): Promise<string[]> {
   const references: string[] = [];
   const body = new URLSearchParams(validReport).toString();
   const one = async (): Promise<void> => {
@@ -230,12 +245,12 @@ async function fileReports(count: number): Promise<string[]> {
       inFlightFiling += 1;
       const response = await client.request({
         method: 'POST',
-        path: '/open311/v2/requests.json?jurisdiction_id=exempelstad',
-        headers: [...Object.entries(fromKommunPage()), ['content-type', 'application/x-www-form-urlencoded']],
+        path: session ? '/api/v1/exempelstad/felanmalan/reports' : '/open311/v2/requests.json?jurisdiction_id=exempelstad',
+        headers: [...Object.entries(fromKommunPage()), ['content-type', 'application/x-www-form-urlencoded'], ...(session ? ([['cookie', `kk_session=${session}`]] as const) : [])],
         body,
       });
       inFlightFiling -= 1;
-      const reference = /"service_request_id":"([^"]+)"/.exec(response.body.toString('utf8'))?.[1];
+      const reference = /"(?:service_request_id|reference)":"([^"]+)"/.exec(response.body.toString('utf8'))?.[1];
       if (!reference) throw new Error(`could not file a fixture report: ${String(response.status)} ${response.body.toString('utf8')}`);
       references.push(reference);
     }
@@ -255,7 +270,8 @@ describe('bad input', () => {
   it('no generated bad value gives a 5xx, a slow answer or an error outside the route\'s shape', { timeout: 150_000 }, async () => {
     const t0 = performance.now();
     const phase = (name: string) => process.env.BAD_INPUT_STATS && console.log(`  [${((performance.now() - t0) / 1000).toFixed(1)} s] ${name}`);
-    // Fixtures: two logged-in sessions (one to be logged out), a report with a photo, a case worker's key.
+    // Fixtures: two logged-in sessions (one to be logged out), a report with a photo, a case worker's key,
+    // the first session's own report and an issued api_key.
     const citizen = new Browser(gateway.url);
     await login(citizen, 'exempelstad', `${pages.exempelstad}/`, /Vårdnadshavare med tre barn/);
     const leaving = new Browser(gateway.url);
@@ -271,35 +287,59 @@ describe('bad input', () => {
     const read = (await (await fetch(`${gateway.url}/open311/v2/requests/${reference}.json?jurisdiction_id=exempelstad&extensions=true`)).json()) as Open311ServiceRequest[];
     const mediaId = /media\/([^/.]+)\.jpg/.exec(read[0]?.extended_attributes?.media_urls[0] ?? read[0]?.media_url ?? '')?.[1];
     expect(mediaId, 'the fixture report has a photo').toBeDefined();
+    // The citizen's own report, filed through the citizen API as the widget does.
+    const filedOwn = await citizen.fetch('/api/v1/exempelstad/felanmalan/reports', { method: 'POST', headers: fromKommunPage(), body: form(validReport) });
+    expect(filedOwn.status, await filedOwn.clone().text()).toBe(201);
+    const ownReference = ((await filedOwn.json()) as MyReportCreated).reference;
+    const caseWorkerKey = gateway.config.kommunById.get('exempelstad')!.services.felanmalan!.caseWorkerApiKey;
+    const issued = await fetch(`${gateway.url}/api/v1/exempelstad/felanmalan/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${caseWorkerKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'Felanmälan-appen (test)' }),
+    });
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const apiKeyId = ((await issued.json()) as IssuedApiKey).id;
 
     const fixtures = {
       session: citizen.cookie('kk_session')!,
       logoutSession: leaving.cookie('kk_session')!,
       reference,
       mediaId: mediaId!,
-      caseWorkerKey: gateway.config.kommunById.get('exempelstad')!.services.felanmalan!.caseWorkerApiKey,
+      caseWorkerKey,
+      ownReference,
+      apiKeyId,
     };
     phase('fixtures');
-    // A report of its own for every case-worker body case: count them, then file that many.
+    // A report of its own for every case-worker body case, and an own one for every case that
+    // stores a description and for the withdrawal (see Fixtures): count them, then file that many.
     let needed = 0;
-    generateCases({ ...fixtures, freshReference: () => `EXS-2000-${String(++needed).padStart(6, '0')}` });
-    phase(`generated (${String(needed)} reports needed)`);
+    let neededOwn = 0;
+    generateCases({ ...fixtures, freshReference: () => `EXS-2000-${String(++needed).padStart(6, '0')}`, freshOwnReference: () => `EXS-2001-${String(++neededOwn).padStart(6, '0')}` });
+    phase(`generated (${String(needed)} reports and ${String(neededOwn)} own reports needed)`);
     const fresh = await fileReports(needed);
+    const freshOwn = await fileReports(neededOwn, fixtures.session);
     phase('reports filed');
-    const { cases, missingBases } = generateCases({ ...fixtures, freshReference: () => fresh.pop() ?? reference });
+    const { cases, missingBases } = generateCases({ ...fixtures, freshReference: () => fresh.pop() ?? reference, freshOwnReference: () => freshOwn.pop() ?? ownReference });
     expect(missingBases, 'every contract parameter needs a base value in support/bad-input-cases.ts').toEqual([]);
 
     // The generator's promise: at least 40 bad values in every slot.
     const perSlot = new Map<string, number>();
     for (const kase of cases) if (kase.slot !== 'base') perSlot.set(`${kase.route} | ${kase.slot}`, (perSlot.get(`${kase.route} | ${kase.slot}`) ?? 0) + 1);
     // (Exempt: the few fixed methods, preflights, path suffixes and whole bodies; multipart on .xml, sampled.)
-    const thin = [...perSlot.entries()].filter(([slot, count]) => count < 40 && !/\| (method|preflight|path suffix|query|query name|body|body field name|body attribute code)$|\.xml \(multipart\)|\(multipart\) \| (header|query (?!jurisdiction_id))|\.xml.*\| (header|query (?!jurisdiction_id))|\.xml \(form\) \| body/.test(slot));
+    // (And the citizen API's filing, whose form Open311's code reads: a sample of its body, and of everything multipart.)
+    const thin = [...perSlot.entries()].filter(
+      ([slot, count]) =>
+        count < 40 &&
+        !/\| (method|preflight|path suffix|query|query name|body|body field name|body attribute code)$|\.xml \(multipart\)|\(multipart\) \| (header|query (?!jurisdiction_id))|\.xml.*\| (header|query (?!jurisdiction_id))|\.xml \(form\) \| body|\/reports \(form\) \| body|\/reports \(multipart\)/.test(slot),
+    );
     expect(thin, 'slots with fewer than 40 bad values').toEqual([]);
 
     phase('generated');
     const before = memory();
     const started = performance.now();
-    const { sent, failures, unsent, bases } = await runAll(cases, readBacks);
+    // BAD_INPUT_ROUTES=<regex> sends only the routes it matches (while working on one of them).
+    const only = process.env.BAD_INPUT_ROUTES ? new RegExp(process.env.BAD_INPUT_ROUTES) : undefined;
+    const { sent, failures, unsent, bases } = await runAll(only ? cases.filter((kase) => only.test(kase.route)) : cases, readBacks);
     const seconds = (performance.now() - started) / 1000;
     phase('sent');
 

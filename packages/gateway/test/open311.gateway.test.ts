@@ -58,6 +58,7 @@ describe('services', () => {
       'klotter',
       'park-och-gronytor',
       'vatten-och-avlopp',
+      'annat',
     ]);
     expect(services[0]).toEqual({
       service_code: 'gatubelysning',
@@ -76,7 +77,7 @@ describe('services', () => {
     expect(response.headers.get('content-type')).toContain('text/xml');
     const xml = await response.text();
     expect(xml).toContain('<services><service><service_code>gatubelysning</service_code><service_name>Gatubelysning</service_name>');
-    expect(xml.match(/<service>/g)).toHaveLength(7);
+    expect(xml.match(/<service>/g)).toHaveLength(8);
   });
 
   it('describes a category\'s attributes', async () => {
@@ -95,7 +96,7 @@ describe('services', () => {
     });
     const xml = await (await get('services/vagar-och-gator.xml?jurisdiction_id=exempelstad')).text();
     expect(xml).toContain('<service_definition><service_code>vagar-och-gator</service_code><attributes><attribute><variable>true</variable>');
-    expect(xml).toContain('<values><value><key>ja</key><name>Ja, det är farligt</name></value>');
+    expect(xml).toContain('<values><value><key>ja</key><name>Ja, det är farligt</name><urgent_phone>013-20 60 00</urgent_phone></value>');
   });
 
   it.each([

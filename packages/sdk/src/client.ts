@@ -13,6 +13,11 @@ export interface ClientOptions {
   retry?: Partial<RetryOptions> | false;
   /** Full-page navigation for login; by default `window.location.assign`. */
   navigate?: (url: string) => void;
+  /**
+   * The language the kommun's own texts are asked for in (`Accept-Language`), read on every
+   * call; a widget passes its locale. Without it the browser's own header is sent.
+   */
+  locale?: () => string;
 }
 
 export interface KommunkitClient {
@@ -20,7 +25,7 @@ export interface KommunkitClient {
   readonly api: string;
   readonly kommun: string;
   readonly auth: Auth;
-  /** What the client was made with, for service modules that call the gateway their own way. */
+  /** What the client was made with (its `fetch` sending `locale`), for service modules that call the gateway their own way. */
   readonly options: Readonly<ClientOptions>;
   /**
    * The kommun's name, theme tokens and enabled services. Asked for once per client: every
@@ -37,10 +42,17 @@ const normalizeApi = (api: string): string => api.replace(/\/+$/, '');
 export function createClient(options: ClientOptions): KommunkitClient {
   if (!options.kommun) throw new TypeError('createClient: `kommun` is required');
   const api = normalizeApi(options.api);
+  const given = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const { locale } = options;
+  // Every call the client makes, service modules' included (`options.fetch`), asks in the widget's language.
+  // The client's own callers (its transport, service modules) pass headers as a plain object.
+  const doFetch: typeof fetch = locale
+    ? (input, init) => given(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), 'accept-language': locale() } })
+    : given;
   const transport = createTransport({
     api,
     kommun: options.kommun,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: doFetch,
     retry: retrySettings(options.retry),
   });
   const { request } = transport;
@@ -62,7 +74,7 @@ export function createClient(options: ClientOptions): KommunkitClient {
     auth: new Auth(transport, options.navigate ?? ((url) => {
       window.location.assign(url);
     })),
-    options: { ...options },
+    options: { ...options, fetch: doFetch },
     getKommun,
     request,
   };

@@ -1,6 +1,7 @@
 import { ContextProvider, createContext } from '@lit/context';
 import { getClient, type KommunkitClient } from '@kommunkit/sdk';
 import type { ReactiveController, ReactiveElement } from 'lit';
+import { resolveLang } from './localization.js';
 
 /**
  * The SDK client a widget talks to the gateway through. `Symbol.for` keeps the key the same
@@ -26,7 +27,9 @@ export class ClientController implements ReactiveController {
 
   hostUpdate(): void {
     const { api, kommun } = this.host;
-    const client = api && kommun ? getClient({ api, kommun }) : undefined;
+    // The gateway answers the kommun's texts in the widget's language, known at once from its
+    // `lang` (lit-localize's locale changes only once its translations have loaded).
+    const client = api && kommun ? getClient({ api, kommun, locale: () => resolveLang(this.host) }) : undefined;
     if (client !== this.provider.value) this.provider.setValue(client);
   }
 }

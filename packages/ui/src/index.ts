@@ -14,7 +14,7 @@ export {
   type Locale,
   type TargetLocale,
 } from './localization.js';
-export { describedBy, errorId, hintId, type FieldOptions } from './forms/fields/field.js';
+export { describedBy, errorId, hintId, inlineError, type FieldOptions } from './forms/fields/field.js';
 export { textField, textarea, type InputWidth, type TextFieldOptions, type TextareaOptions } from './forms/fields/text.js';
 export { radios, checkboxes, optionId, type Choice, type RadiosOptions, type CheckboxesOptions } from './forms/fields/choice.js';
 export { select, type SelectOptions } from './forms/fields/select.js';
@@ -55,6 +55,7 @@ export {
   type ListDetailOptions,
 } from './list-detail.js';
 export { characterLength, countAnnounceDelay, countInfoId } from './forms/fields/text.js';
+export { plural, type PluralForms } from './plural.js';
 export { questionPage, type QuestionPageOptions } from './forms/question-page.js';
 export { isNumberAnswer, questionFields, questionForm, type Question } from './forms/questions.js';
 export { AuthController, loginGate, type AuthControllerOptions, type AuthState, type LoginGateOptions, type LoginReturn } from './auth/auth-controller.js';

@@ -76,7 +76,12 @@ export const tokenStyles = css`
     line-height: var(--_kk-line-height) !important;
     color: var(--_kk-color-text) !important;
     text-align: start !important;
-    direction: inherit !important;
+    /*
+     * The widgets' languages (sv, en) are written left to right: on a dir="rtl" page their
+     * punctuation and layout must not mirror ("?Vad vill du anmäla"). \`all\` leaves direction
+     * to the page, so it is set here; an rtl locale would set its own.
+     */
+    direction: ltr !important;
     max-inline-size: var(--_kk-max-width) !important;
     /* A long unbroken word (a pasted link, a hostile text) wraps instead of widening the page. */
     overflow-wrap: anywhere !important;

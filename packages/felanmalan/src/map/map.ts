@@ -1,7 +1,9 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration has nothing to import; this brings it along to every program that compiles map.ts
 /// <reference path="./leaflet-esm.d.ts" />
+import { msg } from '@lit/localize';
 import type * as Leaflet from 'leaflet';
 import { leafletStyles } from './leaflet.styles.js';
+import { mapStyles } from './map.styles.js';
 
 /** Where the map opens and which tiles it shows: the kommun's `map` settings. */
 export interface MapSettings {
@@ -14,11 +16,10 @@ export interface MapSettings {
 export interface MapOptions extends MapSettings {
   /** The pin, when the citizen has already chosen a place. */
   position?: { lat: number; long: number } | undefined;
-  /** Accessible name of the map region. */
-  label: string;
-  /** Accessible name of the pin. */
-  pinLabel: string;
-  /** Called when the citizen puts the pin somewhere: by clicking the map or dragging the pin. */
+  /**
+   * Called when the citizen puts the pin somewhere: by clicking the map, dragging the pin, or
+   * Enter or Space on the focused map (the pin goes where the crosshair is).
+   */
   onMove: (lat: number, long: number) => void;
 }
 
@@ -29,6 +30,9 @@ export interface PlaceMap {
 
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
+/** The place page's hint that says how to use the map (`pages/place.ts`). */
+const hintId = 'kk-fel-map-hint';
+
 /**
  * Leaflet's stylesheet joins the widget's shadow root with the map, not with the widget, so a
  * citizen who never opens the place page never downloads it. It goes first, as a library sheet
@@ -37,8 +41,26 @@ const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 function adoptLeafletStyles(container: HTMLElement): void {
   const root = container.getRootNode();
   const sheet = leafletStyles.styleSheet;
-  if (!(root instanceof ShadowRoot) || !sheet || root.adoptedStyleSheets.includes(sheet)) return;
-  root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+  const own = mapStyles.styleSheet;
+  if (!(root instanceof ShadowRoot) || !sheet || !own || root.adoptedStyleSheets.includes(sheet)) return;
+  root.adoptedStyleSheets = [sheet, own, ...root.adoptedStyleSheets];
+}
+
+/** An element made in code, never from an HTML string (Trusted Types). */
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, parent?: HTMLElement): HTMLElementTagNameMap[K] {
+  const made = document.createElement(tag);
+  made.className = className;
+  parent?.append(made);
+  return made;
+}
+
+/** A zoom button: a sign to see (its name to hear is set with the others). Inside the form, so never a submit button. */
+function zoomButton(parent: HTMLElement, sign: string, onClick: () => void): HTMLButtonElement {
+  const button = element('button', 'kk-map-zoom__button', parent);
+  button.type = 'button';
+  button.textContent = sign;
+  button.addEventListener('click', onClick);
+  return button;
 }
 
 /**
@@ -50,27 +72,55 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
   const L = (await import('leaflet/dist/leaflet-src.esm.js')) as typeof Leaflet;
   adoptLeafletStyles(container);
   // Leaflet's own zoom and attribution controls write HTML strings into the page, which a CSP
-  // with Trusted Types forbids: the widget renders the attribution itself, and the map zooms with
-  // +/- when focused, the mouse wheel or pinch.
+  // with Trusted Types forbids: the widget renders the attribution itself, and the zoom buttons
+  // below are made as elements. The map also zooms with +/- when focused, the mouse wheel or pinch.
   const map = L.map(container, {
     center: options.position ? [options.position.lat, options.position.long] : options.center,
     zoom: options.zoom,
     zoomControl: false,
     attributionControl: false,
   });
-  // Leaflet makes the map focusable (arrow keys pan, +/- zoom); name it for screen readers.
-  container.setAttribute('role', 'region');
-  container.setAttribute('aria-label', options.label);
+  // Leaflet makes the map focusable (arrow keys pan, +/- zoom). An application to screen readers,
+  // so that they hand it the arrow keys, named, and described by the hint that says how.
+  container.setAttribute('role', 'application');
+  container.setAttribute('aria-describedby', hintId);
   L.tileLayer(options.tileUrl, { maxZoom: 19 }).addTo(map);
+  // The crosshair marks the map's centre, where Enter puts the pin; shown while the map has keyboard focus.
+  const crosshair = element('div', 'kk-map-crosshair', container);
+  crosshair.setAttribute('aria-hidden', 'true');
+  const zoom = element('div', 'kk-map-zoom');
+  const zoomIn = zoomButton(zoom, '+', () => map.zoomIn());
+  const zoomOut = zoomButton(zoom, '−', () => map.zoomOut());
+  // A press on a button is not a click on the map (which would move the pin).
+  L.DomEvent.disableClickPropagation(zoom);
+  const Zoom = L.Control.extend({ onAdd: () => zoom });
+  new Zoom({ position: 'topright' }).addTo(map);
+  let marker: Leaflet.Marker | undefined;
+  // The names, in the page's language now and after it changes (the map outlives a render).
+  const name = (): void => {
+    container.setAttribute('aria-label', msg('Karta där du kan välja platsen'));
+    for (const [button, label] of [
+      [zoomIn, msg('Zooma in')],
+      [zoomOut, msg('Zooma ut')],
+    ] as const) {
+      button.title = label;
+      button.setAttribute('aria-label', label);
+    }
+    marker?.getElement()?.setAttribute('title', msg('Vald plats'));
+  };
+  const onLocale = (event: Event): void => {
+    if ((event as CustomEvent<{ status: string }>).detail.status === 'ready') name();
+  };
+  name();
+  window.addEventListener('lit-localize-status', onLocale);
   // An element, not an HTML string, for the same reason.
   const dot = document.createElement('span');
   dot.className = 'kk-map-pin__dot';
   const icon = L.divIcon({ className: 'kk-map-pin', iconSize: [24, 24], iconAnchor: [12, 24], html: dot });
-  let marker: Leaflet.Marker | undefined;
 
   const place = (lat: number, long: number): void => {
     if (!marker) {
-      marker = L.marker([lat, long], { draggable: true, icon, title: options.pinLabel, alt: options.pinLabel, keyboard: false }).addTo(map);
+      marker = L.marker([lat, long], { draggable: true, icon, title: msg('Vald plats'), keyboard: false }).addTo(map);
       marker.on('dragend', () => {
         const at = marker!.getLatLng();
         options.onMove(round(at.lat), round(at.lng));
@@ -78,10 +128,25 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     } else marker.setLatLng([lat, long]);
   };
   if (options.position) place(options.position.lat, options.position.long);
-  map.on('click', (event: Leaflet.LeafletMouseEvent) => {
-    place(event.latlng.lat, event.latlng.lng);
-    options.onMove(round(event.latlng.lat), round(event.latlng.lng));
+  const choose = ({ lat, lng }: Leaflet.LatLng): void => {
+    place(lat, lng);
+    options.onMove(round(lat), round(lng));
+  };
+  map.on('click', (event: Leaflet.LeafletMouseEvent) => choose(event.latlng));
+  let zooming = false;
+  map.on('zoomstart', () => {
+    zooming = true;
   });
+  map.on('zoomend', () => {
+    zooming = false;
+  });
+  // Enter or Space on the map itself (not on its zoom buttons) puts the pin under the crosshair.
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.target !== container || (event.key !== 'Enter' && event.key !== ' ') || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    choose(map.getCenter());
+  };
+  container.addEventListener('keydown', onKeyDown);
 
   return {
     setPosition(position) {
@@ -95,6 +160,13 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
       place(position.lat, position.long);
       map.panTo([position.lat, position.long]);
     },
-    destroy: () => map.remove(),
+    destroy() {
+      // Leaflet ends a zoom's animation on a timer that fails on a removed map: a map leaving mid-zoom goes when the zoom ends.
+      if (zooming) map.once('zoomend', () => map.remove());
+      else map.remove();
+      window.removeEventListener('lit-localize-status', onLocale);
+      container.removeEventListener('keydown', onKeyDown);
+      crosshair.remove();
+    },
   };
 }

@@ -1,4 +1,3 @@
-import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveElement } from 'lit';
 import { createRef, type Ref } from 'lit/directives/ref.js';
 import type { Position } from '../types.js';
@@ -47,8 +46,6 @@ export class PlaceMapController implements ReactiveController {
         createMap(container, {
           ...settings,
           position,
-          label: msg('Karta där du kan välja platsen'),
-          pinLabel: msg('Vald plats'),
           onMove: (lat, long) => this.options.onMove({ lat, long }),
         }),
       )

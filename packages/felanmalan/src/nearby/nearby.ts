@@ -1,3 +1,5 @@
+import { msg, str } from '@lit/localize';
+import { formatDate, getLocale } from '@kommunkit/ui';
 import type { TemplateResult } from 'lit';
 import type { FelanmalanController } from '../controller.js';
 import { nearbyPage } from '../pages/nearby.js';
@@ -10,6 +12,9 @@ import { frame, type ViewContext } from '../views.js';
  * reports of the category near the place, so it loads only then.
  */
 
+/** "ca 40 m bort", to the nearest 10 m: nearby reports are within a few hundred metres, so never a number that needs grouping. */
+const distanceText = (metres: number): string => msg(str`ca ${Math.max(10, Math.round(metres / 10) * 10)} m bort`);
+
 function nearbyView(c: FelanmalanController, context: ViewContext): NearbyView {
   return {
     ...frame(c, context, []),
@@ -19,6 +24,8 @@ function nearbyView(c: FelanmalanController, context: ViewContext): NearbyView {
       title: report.address ?? report.service_name,
       status: currentStatus(report),
       description: report.description || undefined,
+      reported: msg(str`Anmält ${formatDate(report.requested_datetime, getLocale())}`),
+      distance: report.distance === undefined ? undefined : distanceText(report.distance),
     })),
     onFollow: (reference) => c.showView('folj', reference),
     onContinue: () => c.next(),

@@ -1,8 +1,8 @@
 import { msg, str } from '@lit/localize';
-import { alert, button, continueButton, radios, textField } from '@kommunkit/ui';
+import { alert, button, continueButton, errorId, inlineError, plural, radios, textField } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage, loading } from './common.js';
-import type { CategoryView } from './types.js';
+import type { CategoryGroup, CategoryView } from './types.js';
 
 /** Enter in the search box only searches (the list filters as one types); it does not send the page. */
 const searchOnEnter = (event: KeyboardEvent): void => {
@@ -12,14 +12,28 @@ const searchOnEnter = (event: KeyboardEvent): void => {
 function matchText(matches: number | undefined): unknown {
   if (matches === undefined) return nothing;
   if (matches === 0) return msg('Ingen kategori matchar sökningen. Prova ett annat ord, eller töm sökrutan och välj bland alla kategorier.');
-  return matches === 1 ? msg('1 kategori matchar sökningen') : msg(str`${matches} kategorier matchar sökningen`);
+  return plural(matches, { one: msg(str`${matches} kategori matchar sökningen`), other: msg(str`${matches} kategorier matchar sökningen`) });
+}
+
+/**
+ * The categories: one question in a fieldset per group. An error marks the whole question, as
+ * GOV.UK marks a radio group: one message above every group, each option invalid and
+ * described by it (the summary's link lands on the first option).
+ */
+function categoryGroups(view: CategoryView, groups: readonly CategoryGroup[]): TemplateResult {
+  const { category } = view;
+  const error = category.error ? errorId(category.id) : undefined;
+  const fieldsets = groups.map((group) =>
+    radios({ ...category, id: group.id, label: group.label, error: undefined, ...(error ? { invalidBy: error } : {}), choices: group.choices }),
+  );
+  return error ? html`<div class="kk-field kk-field--error">${inlineError(category)}${fieldsets}</div>` : html`${fieldsets}`;
 }
 
 /** Page 1: what is wrong. Search and groups; a category the kommun does not handle says where to turn. */
 export function categoryPage(view: CategoryView): TemplateResult {
   const follow = html`<p>
     <button type="button" class="kk-link-button" @click=${view.onFollow}>${msg('Följ ett ärende du redan har anmält')}</button>
-  </p>`;
+  </p>${view.onMine ? html`<p><button type="button" class="kk-link-button" @click=${view.onMine}>${msg('Mina anmälningar')}</button></p>` : nothing}`;
   const { categories } = view;
   if (categories.state !== 'ready' || categories.value.none) {
     const content =
@@ -36,7 +50,7 @@ export function categoryPage(view: CategoryView): TemplateResult {
           : alert({ tone: 'info', body: msg('Det går inte att göra felanmälningar här just nu. Kontakta kommunen på annat sätt.') });
     return flowPage({ ...view, errors: [] }, msg('Vad vill du anmäla?'), html`${follow}${content}`);
   }
-  const { search, category } = view;
+  const { search } = view;
   return flowPage(
     view,
     msg('Vad vill du anmäla?'),
@@ -54,9 +68,7 @@ export function categoryPage(view: CategoryView): TemplateResult {
         })}
       </div>
       <p class="kk-hint" role="status">${matchText(search.matches)}</p>
-      ${categories.value.groups.map((group, index) =>
-        radios({ ...category, id: group.id, label: group.label, error: index === 0 ? category.error : undefined, choices: group.choices }),
-      )}
+      ${categoryGroups(view, categories.value.groups)}
       ${view.handoffNote
         ? alert({ tone: 'warning', title: msg('Det här sköter inte kommunen'), headingLevel: view.headingLevel, body: view.handoffNote })
         : continueButton()}`,

@@ -1,9 +1,10 @@
 import { msg } from '@lit/localize';
-import { button, confirmationPanel } from '@kommunkit/ui';
+import { button, confirmationPanel, subLevel } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
+import { editSection } from './edit.js';
 import type { ConfirmationView } from './types.js';
 
-/** The report is filed: its reference number, the kommun's notice, and where to follow it. */
+/** The report is filed: its reference number, the kommun's notice, editing for a while, and where to follow it. */
 export function confirmationPage(view: ConfirmationView): TemplateResult {
   return html`${confirmationPanel({
       title: msg('Tack! Din felanmälan är skickad'),
@@ -16,5 +17,9 @@ export function confirmationPage(view: ConfirmationView): TemplateResult {
     <div class="kk-actions">
       ${button({ label: msg('Följ ärendet'), onClick: view.onFollow })}
       ${button({ label: msg('Gör en ny felanmälan'), variant: 'secondary', onClick: view.onStartOver })}
-    </div>`;
+    </div>
+    ${view.onMine
+      ? html`<p><button type="button" class="kk-link-button" @click=${view.onMine}>${msg('Se alla dina anmälningar under Mina anmälningar')}</button></p>`
+      : nothing}
+    ${view.edit ? editSection({ ...view.edit, headingLevel: subLevel(view.headingLevel) }) : nothing}`;
 }

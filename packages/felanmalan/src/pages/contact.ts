@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { continueButton, textField } from '@kommunkit/ui';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage } from './common.js';
 import type { ContactView } from './types.js';
 
@@ -14,6 +14,9 @@ export function contactPage(view: ContactView): TemplateResult {
         <p>${msg('Det här visas öppet för alla: kategori, plats, beskrivning och bilder.')}</p>
         <p>${msg('Det här ser bara kommunen: namn, e-postadress och telefonnummer.')}</p>
       </div>
+      ${view.onLogin
+        ? html`<p><button type="button" class="kk-link-button" @click=${view.onLogin}>${msg('Logga in med e-legitimation, så fylls ditt namn i')}</button></p>`
+        : nothing}
       ${textField({ ...view.firstName, label: msg('Förnamn'), optional: true, autocomplete: 'given-name' })}
       ${textField({ ...view.lastName, label: msg('Efternamn'), optional: true, autocomplete: 'family-name' })}
       ${textField({ ...view.email, label: msg('E-postadress'), optional: true, type: 'email', autocomplete: 'email', spellcheck: false })}

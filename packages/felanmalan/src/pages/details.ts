@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { alert, button, continueButton, fileField, textarea } from '@kommunkit/ui';
+import { alert, button, continueButton, fileField, plural, subLevel, textarea } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage, loading } from './common.js';
 import type { DetailsView } from './types.js';
@@ -14,6 +14,23 @@ function photoList(photos: DetailsView['photos']): TemplateResult | typeof nothi
       </li>`,
     )}
   </ul>`;
+}
+
+/**
+ * An answer that means danger now ("Ja, det är farligt"): the citizen is told at once, as an
+ * alert, to phone the kommun's number, with a link that dials it; the report can still be sent.
+ */
+function urgentCall(view: DetailsView): TemplateResult | typeof nothing {
+  const phone = view.urgentPhone;
+  if (!phone) return nothing;
+  return alert({
+    tone: 'warning',
+    title: msg('Ring kommunen nu'),
+    headingLevel: subLevel(view.headingLevel),
+    body: html`<p>${msg(str`Ring ${phone} direkt, så att kommunen kan göra platsen säker. En anmälan här läses inte genast.`)}</p>
+      <p><a class="kk-button kk-button--warning" href="tel:${phone.replace(/[^\d+]/g, '')}">${msg(str`Ring ${phone}`)}</a></p>
+      <p>${msg('Är någon skadad eller i fara, ring 112.')}</p>`,
+  });
 }
 
 /** Page: what is wrong, the category's extra questions, and photos. */
@@ -35,12 +52,15 @@ export function detailsPage(view: DetailsView): TemplateResult {
         rows: 6,
         count: { max: view.descriptionMax },
       })}
-      ${asked}
+      ${asked} ${urgentCall(view)}
       ${fileField({
         id: photos.id,
         name: 'photos',
         label: msg('Bilder'),
-        hint: msg(str`Högst ${photos.max} bilder i formatet JPEG, PNG eller WebP. Bilderna visas öppet med anmälan. De sparas inte om du laddar om sidan.`),
+        hint: `${plural(photos.max, { one: msg(str`Högst ${photos.max} bild`), other: msg(str`Högst ${photos.max} bilder`) })} ${msg(
+          'i formatet JPEG, PNG eller WebP. Bilderna visas öppet med anmälan. De sparas inte om du laddar om sidan.',
+        )}`,
+        buttonLabel: msg('Välj bilder'),
         optional: true,
         accept: photos.accept,
         multiple: true,

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import { alert, button, continueButton, questionPage, statusHistory, statusTag, subLevel, textField } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { loading, subHeading } from './common.js';
+import { editSection } from './edit.js';
 import type { FollowView, FoundReport } from './types.js';
 
 function report(view: FollowView, found: FoundReport): TemplateResult {
@@ -22,6 +23,7 @@ function report(view: FollowView, found: FoundReport): TemplateResult {
           ${statusHistory({ changes: found.history, title: msg('Vad har hänt'), headingLevel: subLevel(view.headingLevel), id: 'kk-fel-history' })}
         </div>`
       : nothing}
+    ${view.edit ? editSection(view.edit) : nothing}
   </section>`;
 }
 

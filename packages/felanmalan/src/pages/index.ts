@@ -1,13 +1,12 @@
 import type { TemplateResult } from 'lit';
 import { categoryPage } from './category.js';
 import { checkPage } from './check.js';
-import { confirmationPage } from './confirmation.js';
 import { contactPage } from './contact.js';
 import { detailsPage } from './details.js';
 import { placePage } from './place.js';
 import type { PageView } from './types.js';
 
-/** The template of the flow's page a view is for (the follow and nearby pages render from their features). */
+/** The template of the flow's page a view is for (the follow, nearby, confirmation and mine pages render from their features). */
 export function renderPage(view: PageView): TemplateResult {
   switch (view.page) {
     case 'category':
@@ -20,7 +19,5 @@ export function renderPage(view: PageView): TemplateResult {
       return contactPage(view);
     case 'check':
       return checkPage(view);
-    case 'confirmation':
-      return confirmationPage(view);
   }
 }

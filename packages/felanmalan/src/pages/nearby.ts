@@ -15,6 +15,7 @@ export function nearbyPage(view: NearbyView): TemplateResult {
           (report) => html`<li>
             ${subHeading(view, report.title)}
             <p>${statusTag(report.status)}</p>
+            <p>${[report.reported, report.distance].filter(Boolean).join(', ')}</p>
             ${report.description ? html`<p>${report.description}</p>` : nothing}
             <p>
               <button type="button" class="kk-link-button" @click=${() => view.onFollow(report.reference)}>

@@ -7,7 +7,8 @@ import type { PlaceView } from './types.js';
 
 /**
  * Page 2: where. The place in words is always enough; "Använd min position" and the map (when
- * the kommun has one) are alternatives, never the only way.
+ * the kommun has one) are alternatives, never the only way. The chosen place ("Nära Storgatan
+ * 12") is in a live region, so a pin placed by keyboard is announced.
  */
 export function placePage(view: PlaceView): TemplateResult {
   return flowPage(
@@ -21,15 +22,13 @@ export function placePage(view: PlaceView): TemplateResult {
       })}
       <div class="kk-position">
         ${button({ label: msg('Använd min position'), variant: 'secondary', onClick: view.onUseMyPosition })}
-        ${view.position
-          ? html`<p>${view.position.text}</p>
-              ${button({ label: msg('Ta bort vald plats'), variant: 'secondary', onClick: view.position.onClear })}`
-          : nothing}
+        <p aria-live="polite">${view.position?.text}</p>
+        ${view.position ? button({ label: msg('Ta bort vald plats'), variant: 'secondary', onClick: view.position.onClear }) : nothing}
       </div>
       <div role="status">${view.positionMessage ? alert({ tone: view.positionMessage.tone, body: view.positionMessage.text }) : nothing}</div>
       ${view.map
         ? html`<p class="kk-hint" id="kk-fel-map-hint">
-              ${msg('På kartan kan du klicka där felet finns, eller dra nålen dit. Med tangentbordet flyttar du kartan med piltangenterna.')}
+              ${msg('Klicka på kartan där felet finns, eller dra nålen dit. Använd piltangenterna för att flytta kartan och Enter för att sätta nålen där korset är.')}
             </p>
             <div class="kk-map" part="map" ${ref(view.map.container)}></div>
             <p class="kk-map-attribution">${view.map.attribution}</p>`

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Value } from 'typebox/value';
 import { serviceSettings } from '../services/catalog.js';
 import type { ServiceSettings } from './service-settings.js';
@@ -14,6 +15,8 @@ export interface ResolvedConfig extends GatewayConfig {
   limits: { anonymousWritesPerMinute: number };
   timeouts: Required<NonNullable<GatewayConfig['timeouts']>>;
   trustProxy: string[];
+  /** Where files the config names are read from (a kommun's address list): the config file's directory. */
+  configDir: string;
   kommunById: ReadonlyMap<string, KommunConfig>;
 }
 
@@ -29,7 +32,7 @@ const keyPath = (pointer: string): string =>
  * Validates a parsed config; every problem names the key it is about, so an operator can fix
  * the file without reading code.
  */
-export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
+export function resolveConfig(raw: unknown, source = 'config', configDir = process.cwd()): ResolvedConfig {
   const errors = [...Value.Errors(GatewayConfig, raw)];
   if (errors.length > 0) {
     const lines = errors.slice(0, 10).map((error) => {
@@ -64,6 +67,7 @@ export function resolveConfig(raw: unknown, source = 'config'): ResolvedConfig {
     limits: config.limits ?? { anonymousWritesPerMinute: 30 },
     timeouts: { requestMs: 30_000, headersMs: 10_000, idleMs: 10_000, databaseConnectMs: 5_000, databaseStatementMs: 10_000, ...config.timeouts },
     trustProxy: config.trustProxy ?? [],
+    configDir,
     kommunById,
   };
 }
@@ -102,5 +106,5 @@ export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): 
     }
     config.trustProxy = proxies.split(',').map((proxy) => proxy.trim());
   }
-  return resolveConfig(config, path);
+  return resolveConfig(config, path, dirname(resolve(path)));
 }

@@ -1,5 +1,5 @@
 import cors from '@fastify/cors';
-import { clientHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract';
+import { clientHeader, editTokenHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
@@ -64,7 +64,7 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
         origin: allowed ? origin : publicRead ? '*' : false,
         credentials: allowed,
         methods: ['GET', 'POST', 'PUT', 'DELETE'],
-        allowedHeaders: ['content-type', clientHeader, idempotencyHeader],
+        allowedHeaders: ['content-type', clientHeader, idempotencyHeader, editTokenHeader],
         exposedHeaders: ['retry-after'],
         maxAge: 600,
       });

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
 import type { ServiceSettings } from '../config/service-settings.js';
 import type { Db } from '../db/database.js';
+import type { ContentLocale } from '../http/locale.js';
 import type { PathRules } from '../http/paths.js';
 import type { Gateway } from '../types.js';
 
@@ -33,8 +34,8 @@ export interface ServiceModule<Id extends ServiceId = ServiceId> {
   readonly migrations: Record<string, Migration>;
   /** URL prefixes outside `/api/v1/` that speak a protocol of their own (errors, CORS). */
   readonly paths?: readonly PathRules[];
-  /** What a widget needs to know of the service's settings for this kommun, public by nature. */
-  publicInfo?(kommun: KommunConfig): PublicInfo;
+  /** What a widget needs to know of the service's settings for this kommun, public by nature; its texts in `locale`. */
+  publicInfo?(kommun: KommunConfig, locale: ContentLocale): PublicInfo;
   /** Adds the service's routes. */
   register(app: Gateway, deps: ServiceDeps): Promise<void>;
 }

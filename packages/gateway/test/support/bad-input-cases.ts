@@ -1,4 +1,4 @@
-import { clientHeader, idempotencyHeader, operations } from '@kommunkit/contract';
+import { clientHeader, editTokenHeader, idempotencyHeader, operations } from '@kommunkit/contract';
 import type { TSchema } from 'typebox';
 import {
   badAccepts,
@@ -48,6 +48,15 @@ export interface Fixtures {
   freshReference: () => string;
   mediaId: string;
   caseWorkerKey: string;
+  /** A report filed through the citizen API by the first session: the citizen routes' `:reference`. */
+  ownReference: string;
+  /**
+   * Another of that session's reports, for each case that stores a bad description (so that its
+   * read-back is its own) and for the withdrawal's base and shared report (a withdrawal is for good).
+   */
+  freshOwnReference: () => string;
+  /** The id of an api_key issued in the setup (revoking it again is a 204 each time). */
+  apiKeyId: string;
 }
 
 type Headers = [string, string | Buffer][];
@@ -125,17 +134,20 @@ function headerValues(name: string, fixtures: Fixtures, session: string): BadVal
       return [...strings, v('origin', 'null'), v('origin', `${pages.exempelstad}/`), v('origin', pages.grannby), v('origin', `${pages.exempelstad}.evil.test`), v('origin', 'HTTP://WWW.EXEMPELSTAD.TEST')];
     case idempotencyHeader:
       return [...strings, v('idempotency', 'k'.repeat(10_000), '10 KB key'), v('idempotency', 'k'.repeat(201), '201-character key'), v('idempotency', 'k'.repeat(200), '200-character key')];
+    case editTokenHeader:
+      // Well-formed but wrong (the session still owns the report), and just over the length taken.
+      return [...strings, v('edit-token', 'A'.repeat(43), 'wrong 43-character token'), v('edit-token', 'A'.repeat(201), '201-character token'), v('edit-token', 'A'.repeat(200), '200-character token')];
     default:
       return strings;
   }
 }
 
 /** Header mutations of a base request: each bad value in each of the headers the issue names, plus the header twice. */
-function headerCases(route: string, base: RawRequest, shape: ErrorShape, fixtures: Fixtures, count: number): Case[] {
+function headerCases(route: string, base: RawRequest, shape: ErrorShape, fixtures: Fixtures, count: number, extra: readonly string[] = []): Case[] {
   const baseHeaders = [...(base.headers ?? [])] as Headers;
   const session = /kk_session=([^;]+)/.exec(String(baseHeaders.find(([header]) => header === 'cookie')?.[1] ?? ''))?.[1] ?? fixtures.session;
   const cases: Case[] = [];
-  for (const name of headerNames) {
+  for (const name of [...headerNames, ...extra]) {
     const values = headerValues(name, fixtures, session);
     // Every Content-Type of the catalogue (they are what a parser chooses by), plus a sample of the strings.
     const chosen = name === 'content-type' ? [...badContentTypes, ...pick(values.filter((item) => item.cls !== 'content-type'), `${route} ${name}`, count)] : pick(values, `${route} ${name}`, count);
@@ -193,6 +205,13 @@ interface Target {
    * same handler and parser, another format suffix or encoding) already gets them in full.
    */
   light?: readonly ('header' | 'body' | 'query' | 'path')[];
+  /** Headers the route reads beyond the common ones (`headerNames`), mutated like them. */
+  extraHeaders?: readonly string[];
+  /**
+   * Cases that change the base's report for good get a report of their own: `of` (the
+   * reference in the base's path) is replaced by `next()` in the slots `slots` accepts.
+   */
+  fresh?: { of: string; next: () => string; slots: (slot: string) => boolean };
 }
 
 const fill = (template: string, values: Record<string, string>) => template.replace(/:([a-zA-Z]+)/g, (_, name: string) => values[name] ?? `:${name}`);
@@ -229,9 +248,10 @@ function casesFor(target: Target, fixtures: Fixtures): Case[] {
       }
     }
   }
-  if (target.readBack === 'reference') {
+  const { fresh } = target;
+  if (fresh) {
     for (const kase of cases) {
-      if (kase.slot.startsWith('body')) kase.request = { ...kase.request, path: kase.request.path.replace(fixtures.reference, fixtures.freshReference()) };
+      if (fresh.slots(kase.slot) && kase.request.path.includes(fresh.of)) kase.request = { ...kase.request, path: kase.request.path.replace(fresh.of, fresh.next()) };
     }
   }
   return cases;
@@ -311,7 +331,7 @@ function allCasesFor(target: Target, fixtures: Fixtures): Case[] {
     cases.push(make('query', { cls: 'query-shape', label }, { ...base, path: `${withQuery(path, queryOf(target.queryBase))}${target.queryBase.length ? '&' : '?'}${query}` }));
   }
 
-  cases.push(...headerCases(route, base, shape, fixtures, countOf('header')).map((item) => ({ ...item, ...(target.readBack ? { readBack: target.readBack } : {}) })));
+  cases.push(...headerCases(route, base, shape, fixtures, countOf('header'), target.extraHeaders).map((item) => ({ ...item, ...(target.readBack ? { readBack: target.readBack } : {}) })));
   cases.push(...methodCases(route, base, shape, [target.method]));
   cases.push(...preflightCases(route, base, shape));
 
@@ -392,11 +412,59 @@ const validReport: [string, string][] = [
   ['account_id', 'account-1'],
 ];
 
+/** Operations behind the kommun's case-worker key (`Authorization: Bearer`). */
+const caseWorkerOperations = new Set(['updateReportStatus', 'issueApiKey', 'listApiKeys', 'revokeApiKey']);
+/** Citizen operations on one of the session's own reports. */
+const ownReportOperations = new Set(['getMyReport', 'editMyReport', 'withdrawMyReport']);
+
+/**
+ * `createMyReport`, form-encoded and multipart: Open311's form under the kommun's path, by a
+ * logged-in citizen from the kommun's page. As for Open311's POST, slots other than the body and
+ * the Idempotency-Key go with a body that fails only at its end, so they do not each store a report.
+ */
+function citizenFilingTargets(route: string, template: string, fixtures: Fixtures): Target[] {
+  const headers: Headers = [['cookie', `kk_session=${fixtures.session}`], ['origin', pages.exempelstad], [clientHeader, 'sdk/test']];
+  const lateInvalid = validReport.map(([name, text]): [string, string] => [name, name === 'lat' ? '18.0' : text]);
+  const common = { method: 'POST', template, pathBase: { kommun: 'exempelstad' }, queryBase: [], queryParams: ['x'], shape: 'problem', readBack: 'created' } satisfies Partial<Target>;
+  return [
+    {
+      ...common,
+      route: `${route} (form)`,
+      headers: [...headers, ['content-type', 'application/x-www-form-urlencoded']],
+      body: { kind: 'form', fields: validReport },
+      lateInvalidBody: bodyOf({ kind: 'form', fields: lateInvalid }),
+      // The body is read and checked by Open311's code (whose POST gets every value): here a sample,
+      // for the session's part and the answers in problem+json.
+      light: ['body'],
+    },
+    {
+      ...common,
+      route: `${route} (multipart)`,
+      headers: [...headers, ['content-type', `multipart/form-data; boundary=${boundary}`]],
+      body: { kind: 'multipart', fields: validReport },
+      lateInvalidBody: bodyOf({ kind: 'multipart', fields: lateInvalid }),
+      // Multipart is parsed by Open311's code, and the form twin has the headers and query in full.
+      light: ['header', 'body', 'query', 'path'],
+    },
+  ];
+}
+
 /** Base values of contract path and query parameters, by name. A parameter not listed here fails the test. */
 function contractBases(fixtures: Fixtures): { path: Record<string, string>; query: Record<string, string> } {
   return {
-    path: { kommun: 'exempelstad', service: 'felanmalan', reference: fixtures.reference },
-    query: { return: `${pages.exempelstad}/e-tjanster/felanmalan`, state: 's'.repeat(32), code: 'c'.repeat(32), error: 'access_denied', error_description: 'Avbröt', iss: 'http://127.0.0.1/dev-idp' },
+    path: { kommun: 'exempelstad', service: 'felanmalan', reference: fixtures.reference, id: fixtures.apiKeyId },
+    query: {
+      return: `${pages.exempelstad}/e-tjanster/felanmalan`,
+      state: 's'.repeat(32),
+      code: 'c'.repeat(32),
+      error: 'access_denied',
+      error_description: 'Avbröt',
+      iss: 'http://127.0.0.1/dev-idp',
+      q: 'storgatan 1',
+      // Near Storgatan 12 of Exempelstad's address list: a pin there has a nearest address.
+      lat: '58.4107',
+      long: '15.6223',
+    },
   };
 }
 
@@ -419,11 +487,17 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
     for (const name of pathNames) if (bases.path[name] === undefined) missingBases.push(`${id}: path :${name}`);
     for (const name of queryNames) if (bases.query[name] === undefined) missingBases.push(`${id}: query ${name}`);
     const required = new Set(asObject(schema.querystring).required ?? []);
+    const route = `${operation.method} ${operation.url}`;
+    if (id === 'createMyReport') {
+      // Open311's form, not JSON: its targets are made as Open311's POST's are (below).
+      targets.push(...citizenFilingTargets(route, operation.url, fixtures));
+      continue;
+    }
     const write = operation.method !== 'GET';
-    const isCaseWorker = id === 'updateReportStatus';
+    const isCaseWorker = caseWorkerOperations.has(id);
     const session = id === 'logout' ? fixtures.logoutSession : fixtures.session;
     const headers: Headers = isCaseWorker
-      ? [['authorization', `Bearer ${fixtures.caseWorkerKey}`], ['content-type', 'application/json']]
+      ? [['authorization', `Bearer ${fixtures.caseWorkerKey}`], ...(schema.body ? ([['content-type', 'application/json']] as Headers) : [])]
       : [
           ['cookie', `kk_session=${session}`],
           ...(write ? ([['origin', pages.exempelstad], [clientHeader, 'sdk/test']] as Headers) : []),
@@ -433,21 +507,38 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
       ? undefined
       : id === 'saveDraft'
         ? { data: '{"text":"Hål i vägen","steg":2}', step: '"plats"' }
-        : isCaseWorker
+        : id === 'updateReportStatus'
           ? { status: '"under_utredning"', note: '"Vi tittar på det."', expectedAt: '"2026-12-24T12:00:00Z"' }
-          : (missingBases.push(`${id}: body`), {});
+          : id === 'issueApiKey'
+            ? { label: '"Felanmälan-appen (Kommunfixarna AB)"' }
+            : id === 'editMyReport'
+              ? { description: '"Lampan vid busshållplatsen lyser inte, och stolpen lutar."' }
+              : (missingBases.push(`${id}: body`), {});
+    // The citizen's own report, not the fixture filed through Open311 (to them that one does not exist).
+    // A withdrawal is for good: its cases share another own report (the first to reach the handler
+    // withdraws it, the rest are a 409), and its base has one of its own, so that it answers 200.
+    const own = ownReportOperations.has(id);
+    const ownReference = id === 'withdrawMyReport' ? fixtures.freshOwnReference() : fixtures.ownReference;
+    const pathBase = Object.fromEntries(pathNames.map((name) => [name, name === 'reference' && own ? ownReference : bases.path[name] ?? 'x']));
     targets.push({
-      route: `${operation.method} ${operation.url}`,
+      route,
       method: operation.method,
       template: operation.url,
-      pathBase: Object.fromEntries(pathNames.map((name) => [name, bases.path[name] ?? 'x'])),
+      pathBase,
       queryBase: queryNames.filter((name) => required.has(name) || name === 'code').map((name) => [name, bases.query[name] ?? 'x']),
       // An unknown parameter too: it is where the 15,000-character `x` once froze the gateway.
       queryParams: [...queryNames, 'x'],
       headers,
       ...(bodyFields ? { body: { kind: 'json' as const, fields: bodyFields } } : {}),
       shape: 'problem',
-      ...(isCaseWorker ? { readBack: 'reference' as const } : {}),
+      // A stored note or description is read back as Open311 XML, each case on a report of its own.
+      ...(id === 'updateReportStatus' ? { readBack: 'reference' as const, fresh: { of: fixtures.reference, next: fixtures.freshReference, slots: (slot: string) => slot.startsWith('body') } } : {}),
+      ...(id === 'editMyReport' ? { readBack: 'reference' as const, fresh: { of: fixtures.ownReference, next: fixtures.freshOwnReference, slots: (slot: string) => slot.startsWith('body') } } : {}),
+      ...(id === 'withdrawMyReport' ? { fresh: { of: ownReference, next: fixtures.freshOwnReference, slots: (slot: string) => slot === 'base' } } : {}),
+      // Each case would issue a key: the slots before the body's go with a label that the handler
+      // refuses after the key check (only spaces), so that hundreds of keys do not pile up in the list.
+      ...(id === 'issueApiKey' ? { lateInvalidBody: wtf8('{"label":"   "}') } : {}),
+      ...(own && write ? { extraHeaders: [editTokenHeader] } : {}),
     });
   }
 

@@ -67,6 +67,15 @@ export interface NearbyQuery {
 export interface SubmittedReport {
   reference: string;
   notice?: string | undefined;
+  /**
+   * The secret that lets the citizen correct or withdraw the report without logging in
+   * (`editMyReport`, `withdrawMyReport` in `@kommunkit/sdk/felanmalan-citizen`), until
+   * `editableUntil`. Given once, by the kommunkit gateway, to the kommun's own page; keep it only
+   * as long as the report can be changed.
+   */
+  editToken?: string | undefined;
+  /** Until when (ISO 8601) the report can be corrected or withdrawn; absent when it cannot. */
+  editableUntil?: string | undefined;
 }
 
 /** Felanmälan over Open311 GeoReport v2. */
@@ -234,7 +243,7 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
       const first = created[0];
       const reference = first?.service_request_id ?? first?.token;
       if (!reference) throw new ApiError(synthesizeProblem(502, 'Tjänsten tog emot anmälan men svarade utan ärendenummer.'));
-      return { reference, ...(first?.service_notice ? { notice: first.service_notice } : {}) };
+      return { reference, notice: first?.service_notice, editToken: first?.edit_token, editableUntil: first?.editable_until };
     },
   };
 }

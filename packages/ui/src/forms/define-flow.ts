@@ -23,6 +23,12 @@ export interface FlowStep<S extends string, A, C> {
   review?: boolean;
   /** The end (confirmation): not a question, not counted, never restored. */
   end?: boolean;
+  /**
+   * Counted as part of the page before it: "Steg 2 av 5" there and here. For a conditional page
+   * that follows from that one (felanmälan's reports nearby, after the place), so the total
+   * never changes from "av 5" to "av 6" in the middle of the flow.
+   */
+  partOfPrevious?: boolean;
 }
 
 export interface Flow<S extends string, A, C> {
@@ -32,7 +38,7 @@ export interface Flow<S extends string, A, C> {
   next(step: S, answers: A, context: C): S;
   /** The question pages on this citizen's path, for the step counter. */
   questions(answers: A, context: C): S[];
-  /** "Steg 2 av 5", or undefined on a page that is not a question (the end). */
+  /** "Steg 2 av 5", or undefined on a page that is not a question (the end); a `partOfPrevious` page has the number of the page before. */
   counter(step: S, answers: A, context: C): { index: number; total: number } | undefined;
   /**
    * Whether every page before `step` is complete (a restored path must not skip a question).
@@ -77,8 +83,12 @@ export function defineFlow<S extends string, A, C>(steps: readonly FlowStep<S, A
     questions: (answers, context) => steps.filter((step) => !step.end && onPath(step, answers, context)).map((step) => step.id),
     counter(id, answers, context) {
       const pages = flow.questions(answers, context);
-      const index = pages.indexOf(id);
-      return index < 0 ? undefined : { index, total: pages.length };
+      const at = pages.indexOf(id);
+      if (at < 0) return undefined;
+      const counts = (page: S): boolean => !stepOf(page).partOfPrevious;
+      // The pages counted up to this one, less one for the index; a leading partOfPrevious page counts as the first.
+      const index = Math.max(0, pages.slice(0, at + 1).filter(counts).length - 1);
+      return { index, total: pages.filter(counts).length };
     },
     // A rest parameter, so a context that is itself `undefined` still counts as given.
     canShow(id, answers, ...given: [context?: C]) {

@@ -147,8 +147,7 @@ export const formStyles = css`
   }
   .kk-input:focus,
   .kk-textarea:focus,
-  .kk-select:focus,
-  .kk-file:focus {
+  .kk-select:focus {
     outline: var(--_kk-focus-width) solid var(--_kk-color-focus);
     outline-offset: 0;
     box-shadow: inset 0 0 0 2px var(--_kk-color-focus-text);
@@ -186,9 +185,32 @@ export const formStyles = css`
     inline-size: auto;
   }
   .kk-file {
-    display: block;
-    font: inherit;
-    padding: var(--_kk-space-1);
+    position: relative;
+  }
+  /* Hidden from view, not from the keyboard or a screen reader: the label is its button. */
+  .kk-file__input {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 1px;
+    block-size: 1px;
+    opacity: 0;
+  }
+  .kk-file__button {
+    margin-block-end: 0;
+  }
+  .kk-file__input:focus-visible + .kk-file__button {
+    outline: var(--_kk-focus-width) solid var(--_kk-color-focus);
+    box-shadow: 0 0 0 calc(var(--_kk-focus-width) + 2px) var(--_kk-color-focus-text);
+    background: var(--_kk-color-focus);
+    color: var(--_kk-color-focus-text);
+  }
+  .kk-file__input:disabled + .kk-file__button {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .kk-field--error .kk-file__button {
+    border-color: var(--_kk-color-error);
   }
   .kk-choices {
     display: grid;

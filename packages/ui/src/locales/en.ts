@@ -9,9 +9,10 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      's05d8f98280e6c0cb': `It is not possible to log in right now. Try again in a while.`,
+      'count-left-one': str`You have ${0} character remaining`,
+'count-over-one': str`You have ${0} character too many`,
+'s05d8f98280e6c0cb': `It is not possible to log in right now. Try again in a while.`,
 's09a9ae0ef3b190cd': `Your answers have been changed in another browser`,
-'s10b9a88bf2c83b1e': `You have 1 character remaining`,
 's16c3e9c66af11db5': `The login was cancelled. You can try again.`,
 's1c52429e6e5fb0fd': `No time`,
 's1e0331dfccc6ef3b': `Continue`,
@@ -56,8 +57,8 @@
 'sd3e095958056ea0e': str`Write a number in digits, for example 3 or 2.5: ${0}`,
 'sd75b775fd8459958': `Try again`,
 'se3759df372d5e65e': `Your answers are kept, but files you had added, such as photos, could not be saved.`,
+'se76e264e4414cbfd': `Choose files`,
 'sea0f2e5ca891d961': str`Enter a real date: ${0}`,
-'sec3ec68f13c6e2cb': `You have 1 character too many`,
 'sf315150531fecdc7': `Back`,
 'sf441acd765da6631': `Loading…`,
 'sf55a02c4df9c7984': str`You can enter up to ${0} characters`,

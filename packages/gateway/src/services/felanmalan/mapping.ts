@@ -2,11 +2,15 @@ import {
   open311Base,
   open311Status,
   reportStatuses,
+  type Open311Attribute,
   type Open311Service,
+  type Open311ServiceDefinition,
   type Open311ServiceRequest,
+  type MyReport,
   type ReportStatus,
 } from '@kommunkit/contract';
 import type { KommunConfig } from '../../config/schema.js';
+import { defaultLocale, translationIn, type ContentLocale } from '../../http/locale.js';
 import type { CategoryConfig, FelanmalanSettings } from './settings.js';
 import type { StoredReport } from './store.js';
 
@@ -15,18 +19,59 @@ export const mediaUrlFor = (publicUrl: string) => (kommun: KommunConfig, id: str
 
 export type MediaUrl = ReturnType<typeof mediaUrlFor>;
 
-/** A configured category as an Open311 service. */
-export function toService(category: CategoryConfig): Open311Service {
+/** A category's texts in `locale`, each falling back to the Swedish original on its own. */
+const categoryTexts = (category: CategoryConfig, locale: ContentLocale) => translationIn(category.translations, locale) ?? {};
+
+/** A configured category as an Open311 service, in `locale` where the config has it. */
+export function toService(category: CategoryConfig, locale: ContentLocale = defaultLocale): Open311Service {
+  const texts = categoryTexts(category, locale);
+  const handoffNote = category.handoffNote && (texts.handoffNote ?? category.handoffNote);
   return {
     service_code: category.code,
-    service_name: category.name,
-    description: category.description,
+    service_name: texts.name ?? category.name,
+    description: texts.description ?? category.description,
     metadata: (category.attributes?.length ?? 0) > 0,
     type: 'batch',
-    keywords: category.keywords.join(','),
-    group: category.group,
-    ...(category.handoffNote ? { handoff_note: category.handoffNote } : {}),
+    keywords: (texts.keywords ?? category.keywords).join(','),
+    group: texts.group ?? category.group,
+    ...(handoffNote ? { handoff_note: handoffNote } : {}),
   };
+}
+
+/**
+ * A category's questions as an Open311 service definition, in `locale` where the config has
+ * it. An answer that means danger now carries the extension `urgent_phone`: the number to phone at once.
+ */
+export function toDefinition(category: CategoryConfig, locale: ContentLocale = defaultLocale): Open311ServiceDefinition {
+  const questions = categoryTexts(category, locale).attributes ?? {};
+  const attributes = (category.attributes ?? []).map(({ values, ...attribute }): Open311Attribute => {
+    const texts = questions[attribute.code];
+    return {
+      ...attribute,
+      description: texts?.description ?? attribute.description,
+      datatype_description: texts?.datatype_description ?? attribute.datatype_description,
+      ...(values
+        ? {
+            values: values.map(({ key, name, urgentPhone }) => ({
+              key,
+              name: texts?.values?.[key] ?? name,
+              ...(urgentPhone ? { urgent_phone: urgentPhone } : {}),
+            })),
+          }
+        : {}),
+    };
+  });
+  return { service_code: category.code, attributes };
+}
+
+/** What the citizen is told when a report is filed (Open311's `service_notice`). */
+export const serviceNotice = (reference: string, locale: ContentLocale = defaultLocale): string =>
+  locale === 'en' ? `Thank you! Your report has number ${reference}.` : `Tack! Din felanmälan har nummer ${reference}.`;
+
+/** The map's settings as a widget needs them, its credit in `locale` where the config has it. */
+export function toPublicMap(map: NonNullable<FelanmalanSettings['map']>, locale: ContentLocale = defaultLocale) {
+  const { translations, ...shown } = map;
+  return { ...shown, attribution: translationIn(translations, locale)?.attribution ?? map.attribution };
 }
 
 /**
@@ -40,6 +85,7 @@ export function toServiceRequests(
   settings: FelanmalanSettings,
   rows: readonly StoredReport[],
   extensions: boolean,
+  locale: ContentLocale = defaultLocale,
 ): Open311ServiceRequest[] {
   return rows.map((row) => {
     const category = settings.categories.find((candidate) => candidate.code === row.service_code);
@@ -48,7 +94,7 @@ export function toServiceRequests(
       service_request_id: row.reference,
       status: open311Status(row.status as ReportStatus),
       ...(row.status_notes ? { status_notes: row.status_notes } : {}),
-      service_name: category?.name ?? row.service_code,
+      service_name: category ? toService(category, locale).service_name : row.service_code,
       service_code: row.service_code,
       description: row.description,
       agency_responsible: kommun.name,
@@ -107,4 +153,23 @@ export function statusFromOpen311(remote: Open311ServiceRequest, known: ReportSt
   const detailed = remote.extended_attributes?.detailed_status;
   if (isStatus(detailed)) return detailed;
   return remote.status === 'closed' ? 'atgardad' : known;
+}
+
+/** A stored report as its reporter sees it through the citizen API (no contact details: they gave them). */
+export function toMyReport(settings: FelanmalanSettings, row: StoredReport, editableUntil: Date | null, locale: ContentLocale = defaultLocale): MyReport {
+  const category = settings.categories.find((candidate) => candidate.code === row.service_code);
+  return {
+    reference: row.reference,
+    serviceCode: row.service_code,
+    serviceName: category ? toService(category, locale).service_name : row.service_code,
+    status: row.status as ReportStatus,
+    description: row.description,
+    address: row.address_string,
+    lat: row.lat,
+    long: row.long,
+    requestedAt: row.requested_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    history: row.history.map((event) => ({ status: event.status as ReportStatus, ...(event.note ? { note: event.note } : {}), at: event.at.toISOString() })),
+    editableUntil: editableUntil?.toISOString() ?? null,
+  };
 }

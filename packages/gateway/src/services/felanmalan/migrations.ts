@@ -78,4 +78,27 @@ export const felanmalanMigrations: Record<string, Migration> = {
       await db.schema.alterTable('report').addColumn('request_hash', 'text').execute();
     },
   },
+  '0006-felanmalan-api-keys': {
+    // Open311 api_keys issued at run time; only their hash is stored.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('felanmalan_api_key')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('kommun_id', 'text', (col) => col.notNull())
+        .addColumn('label', 'text', (col) => col.notNull())
+        .addColumn('key_hash', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+        .addColumn('revoked_at', 'timestamptz')
+        .addUniqueConstraint('felanmalan_api_key_hash_key', ['key_hash'])
+        .execute();
+      await db.schema.createIndex('felanmalan_api_key_kommun').on('felanmalan_api_key').columns(['kommun_id', 'created_at']).execute();
+    },
+  },
+  '0007-felanmalan-edit-token': {
+    // The citizen's own reports: by session (`account_id`) or by the secret handed out when filing.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('report').addColumn('edit_token_hash', 'text').execute();
+      await db.schema.createIndex('report_kommun_account').on('report').columns(['kommun_id', 'account_id', 'requested_at']).execute();
+    },
+  },
 };

@@ -38,6 +38,8 @@ export interface NewReport {
   idempotencyKey?: string | undefined;
   /** Hash of the request that carried the key (`requestHash`). */
   requestHash?: string | undefined;
+  /** SHA-256 of the secret handed to the reporter for editing it (`hashEditToken`). */
+  editTokenHash?: string | undefined;
 }
 
 export interface ReportFilter {
@@ -104,6 +106,7 @@ export class ReportStore {
           account_id: report.accountId ?? null,
           idempotency_key: report.idempotencyKey ?? null,
           request_hash: report.idempotencyKey ? (report.requestHash ?? null) : null,
+          edit_token_hash: report.editTokenHash ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -157,6 +160,41 @@ export class ReportStore {
     return row && stored(row);
   }
 
+  /** The reports filed by one account (a session's subject), newest first. */
+  async byAccount(kommunId: string, accountId: string, limit: number): Promise<StoredReport[]> {
+    const rows = await this.reports(kommunId).where('account_id', '=', accountId).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map(stored);
+  }
+
+  /**
+   * The reporter's own change of a new report and its history event, in one transaction, only
+   * while the report is still `status` and was filed after `filedAfter` (checked in the same
+   * statement, so a case worker's change in between wins). Undefined when it no longer is.
+   */
+  async reviseNew(
+    kommunId: string,
+    reportId: string,
+    change: { description: string } | { status: ReportStatus },
+    note: string,
+    { status, filedAfter }: { status: ReportStatus; filedAfter: Date },
+  ): Promise<StoredReport | undefined> {
+    const reference = await this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('report')
+        .set({ ...('status' in change ? { status: change.status, status_notes: note } : { description: change.description }), updated_at: new Date() })
+        .where('kommun_id', '=', kommunId)
+        .where('id', '=', reportId)
+        .where('status', '=', status)
+        .where('requested_at', '>', filedAfter)
+        .returning(['id', 'reference', 'status'])
+        .executeTakeFirst();
+      if (!row) return undefined;
+      await trx.insertInto('report_event').values({ report_id: row.id, status: row.status, note }).execute();
+      return row.reference;
+    });
+    return reference === undefined ? undefined : this.byReference(kommunId, reference);
+  }
+
   async list(kommunId: string, filter: ReportFilter): Promise<StoredReport[]> {
     let query = this.reports(kommunId);
     if (filter.references) query = query.where('reference', 'in', filter.references.length > 0 ? filter.references : ['']);
@@ -203,8 +241,18 @@ export class ReportStore {
       .execute();
   }
 
-  /** A new status, and its public note, become the report's and part of its history: one transaction. */
-  async changeStatus(kommunId: string, reference: string, change: StatusChange): Promise<StoredReport | undefined> {
+  /** The reports' statuses were read back just now (a list's, in one statement). */
+  async markAllSynced(reportIds: readonly string[]): Promise<void> {
+    if (reportIds.length === 0) return;
+    await this.db.updateTable('report').set({ synced_at: new Date() }).where('id', 'in', reportIds).execute();
+  }
+
+  /**
+   * A new status, and its public note, become the report's and part of its history: one
+   * transaction. With `from`, only while the report still has that status and note (a status
+   * read back by two instances at once is one change, not two); undefined when it has not.
+   */
+  async changeStatus(kommunId: string, reference: string, change: StatusChange, from?: { status: string; note: string | null }): Promise<StoredReport | undefined> {
     const changed = await this.db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('report')
@@ -216,6 +264,7 @@ export class ReportStore {
         })
         .where('kommun_id', '=', kommunId)
         .where('reference', '=', reference)
+        .$call((query) => (from ? query.where('status', '=', from.status).where('status_notes', from.note === null ? 'is' : '=', from.note) : query))
         .returningAll()
         .executeTakeFirst();
       if (!row) return false;

@@ -32,6 +32,8 @@ export interface ReportTable {
   synced_at: Date | null;
   /** SHA-256 of the request that carried `idempotency_key`: the same key with another payload is refused. */
   request_hash: string | null;
+  /** SHA-256 (base64url) of the secret that lets the reporter edit or withdraw it without a session. */
+  edit_token_hash: string | null;
 }
 
 export interface ReportEventTable {
@@ -52,10 +54,27 @@ export interface ReportPhotoTable {
   height: number;
 }
 
+/**
+ * An Open311 api_key a case worker issued to an app or system. Only its SHA-256 is kept; a
+ * revoked key stays, with `revoked_at`, for the record.
+ */
+export interface ApiKeyTable {
+  /** Public id (16 hex digits): what lists show and revocation names. */
+  id: string;
+  kommun_id: string;
+  /** The app or system that holds it. */
+  label: string;
+  /** SHA-256 of the key, hex. */
+  key_hash: string;
+  created_at: GeneratedTimestamp;
+  revoked_at: Date | null;
+}
+
 /** Felanmälan's tables, added to the shared ones with `db.withTables<FelanmalanTables>()`. */
 export type FelanmalanTables = {
   report_counter: ReferenceCounterTable;
   report: ReportTable;
   report_event: ReportEventTable;
   report_photo: ReportPhotoTable;
+  felanmalan_api_key: ApiKeyTable;
 };

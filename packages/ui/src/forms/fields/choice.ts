@@ -13,7 +13,7 @@ export interface Choice {
 export const optionId = (id: string, index: number): string => (index === 0 ? id : `${id}-${index}`);
 
 function option(
-  options: FieldOptions,
+  options: FieldOptions & GroupErrorOptions,
   type: 'radio' | 'checkbox',
   choice: Choice,
   index: number,
@@ -21,6 +21,7 @@ function option(
   onChange: (checked: boolean) => void,
 ): TemplateResult {
   const id = optionId(options.id, index);
+  const described = [choice.hint ? `${id}-hint` : '', options.invalidBy ?? ''].filter(Boolean).join(' ');
   return html`<div class="kk-choice">
     <input
       class="kk-choice__input"
@@ -29,7 +30,8 @@ function option(
       name=${options.name}
       value=${choice.value}
       .checked=${live(checked)}
-      aria-describedby=${ifDefined(choice.hint ? `${id}-hint` : undefined)}
+      aria-describedby=${ifDefined(described || undefined)}
+      aria-invalid=${ifDefined(options.error || options.invalidBy ? 'true' : undefined)}
       ?disabled=${options.disabled ?? false}
       @change=${(event: Event) => onChange((event.target as HTMLInputElement).checked)}
     />
@@ -38,7 +40,16 @@ function option(
   </div>`;
 }
 
-export interface RadiosOptions extends FieldOptions {
+export interface GroupErrorOptions {
+  /**
+   * Id of the error message of a larger question this group is part of (one question split
+   * into several fieldsets, such as categories in groups): each option is marked invalid and
+   * described by it, and the message is shown once, by the caller, above all the groups.
+   */
+  invalidBy?: string;
+}
+
+export interface RadiosOptions extends FieldOptions, GroupErrorOptions {
   choices: readonly Choice[];
   value: string;
   /** Side by side, for two short answers such as Ja/Nej. */

@@ -39,7 +39,7 @@ export function hint(options: FieldOptions): TemplateResult | typeof nothing {
   return options.hint ? html`<div class="kk-hint" id=${hintId(options.id)}>${options.hint}</div>` : nothing;
 }
 
-export function inlineError(options: FieldOptions): TemplateResult | typeof nothing {
+export function inlineError(options: Pick<FieldOptions, 'id' | 'error'>): TemplateResult | typeof nothing {
   return options.error
     ? html`<p class="kk-error-message" id=${errorId(options.id)}>
         <span class="kk-visually-hidden">${msg('Fel:')}</span> ${options.error}

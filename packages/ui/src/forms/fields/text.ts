@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { plural } from '../../plural.js';
 import { html, nothing, type TemplateResult } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -73,8 +74,9 @@ export const countAnnounceDelay = 1000;
 function countMessage(remaining: number): string {
   const lang = getLocale();
   const n = formatNumber(Math.abs(remaining), lang);
-  if (remaining >= 0) return remaining === 1 ? msg('Du har 1 tecken kvar') : msg(str`Du har ${n} tecken kvar`);
-  return remaining === -1 ? msg('Du har 1 tecken för mycket') : msg(str`Du har ${n} tecken för mycket`);
+  // Swedish says "tecken" for one and many; each form has its own id so English can differ.
+  if (remaining >= 0) return plural(remaining, { one: msg(str`Du har ${n} tecken kvar`, { id: 'count-left-one' }), other: msg(str`Du har ${n} tecken kvar`) }, lang);
+  return plural(-remaining, { one: msg(str`Du har ${n} tecken för mycket`, { id: 'count-over-one' }), other: msg(str`Du har ${n} tecken för mycket`) }, lang);
 }
 
 /**

@@ -6,16 +6,22 @@ import type { FelanmalanSettings } from '../settings.js';
 import type { Fields } from './form.js';
 import { Open311Error } from './format.js';
 
+/** The keys case workers issued at run time (`ApiKeys`): valid is what the database says now. */
+export interface IssuedApiKeys {
+  accepts(kommunId: string, key: string): Promise<boolean>;
+}
+
 /**
  * A new report comes from a page of the kommun (the SDK's header and a listed Origin), or from
- * an app or system with one of the kommun's Open311 api_keys (or, outside production, one of its
- * public dev keys). `fields` holds the api_key from the body or the query (`withQueryArguments`).
+ * an app or system with one of the kommun's Open311 api_keys: one in its config, one a case
+ * worker issued and has not revoked, or, outside production, one of its public dev keys.
+ * `fields` holds the api_key from the body or the query (`withQueryArguments`).
  */
-export function authorizeWrite(request: FastifyRequest, kommun: KommunConfig, settings: FelanmalanSettings, fields: Fields): void {
+export async function authorizeWrite(request: FastifyRequest, kommun: KommunConfig, settings: FelanmalanSettings, fields: Fields, issued: IssuedApiKeys): Promise<void> {
   const origin = request.headers.origin;
   if (request.headers[clientHeader] && origin && kommun.origins.includes(origin)) return;
   const key = fields.get('api_key')?.[0];
-  if (key && acceptedApiKeys(settings).some((candidate) => sameSecret(candidate, key))) return;
+  if (key && (acceptedApiKeys(settings).some((candidate) => sameSecret(candidate, key)) || (await issued.accepts(kommun.id, key)))) return;
   throw Open311Error.of(403, 'Anmälan måste skickas från kommunens webbplats eller med en giltig api_key.', 'api_key');
 }
 

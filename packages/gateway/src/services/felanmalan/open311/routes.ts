@@ -1,17 +1,18 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import { maxPhotoBytes, maxPhotos, open311Base, open311Operations, type Open311Operation, type Open311ServiceDefinition } from '@kommunkit/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { clientHeader, maxPhotoBytes, maxPhotos, open311Base, open311Operations, type Open311Operation } from '@kommunkit/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../../../config/load.js';
 import type { KommunConfig } from '../../../config/schema.js';
 import { serviceSettings } from '../../../http/guards.js';
 import { idempotencyKeyOf } from '../../../http/hygiene.js';
 import { anonymousWrite } from '../../../http/rate-limits.js';
+import { answerLocale } from '../../../http/locale.js';
 import { narrowCors } from '../../../http/security.js';
-import { ReportRefused, type Felanmalan } from '../domain.js';
-import { toService, toServiceRequests, type MediaUrl } from '../mapping.js';
+import { editableUntil, ReportRefused, type Felanmalan } from '../domain.js';
+import { serviceNotice, toDefinition, toService, toServiceRequests, type MediaUrl } from '../mapping.js';
 import type { FelanmalanSettings } from '../settings.js';
-import { authorizeWrite } from './auth.js';
+import { authorizeWrite, type IssuedApiKeys } from './auth.js';
 import { formatOf, installOpen311Errors } from './errors.js';
 import { formHash, readForm, withQueryArguments } from './form.js';
 import { Open311Error, sendOpen311, shapes } from './format.js';
@@ -32,6 +33,16 @@ export function open311Route(operation: Open311Operation): Pick<Open311Operation
   return { method: operation.method, url: operation.url.slice(open311Base.length), schema: operation.schema };
 }
 
+/**
+ * The body parsers of a new report's form, for a scope of its own: form-encoded (at most 64 kB
+ * of text) and multipart with the photos. Shared by Open311's POST and the citizen API's.
+ */
+export async function registerReportForms(scope: FastifyInstance): Promise<void> {
+  scope.removeAllContentTypeParsers();
+  await scope.register(formbody, { bodyLimit: 64 * 1024 });
+  await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
+}
+
 /** Runs a use case, its refusals said in Open311's words (a reused idempotency key is a 422). */
 async function inOpen311Words<Result>(work: () => Promise<Result>): Promise<Result> {
   try {
@@ -47,12 +58,13 @@ async function inOpen311Words<Result>(work: () => Promise<Result>): Promise<Resu
  * in a scope with Open311's own error answers (`errors.ts`). The protocol only: each handler
  * reads the request in Open311's terms, calls the use case and writes the answer.
  */
-export async function open311Routes(app: FastifyInstance, { config, felanmalan, mediaUrl }: { config: ResolvedConfig; felanmalan: Felanmalan; mediaUrl: MediaUrl }): Promise<void> {
+export async function open311Routes(
+  app: FastifyInstance,
+  { config, felanmalan, mediaUrl, apiKeys }: { config: ResolvedConfig; felanmalan: Felanmalan; mediaUrl: MediaUrl; apiKeys: IssuedApiKeys },
+): Promise<void> {
   await app.register(
     async (scope) => {
-      scope.removeAllContentTypeParsers();
-      await scope.register(formbody, { bodyLimit: 64 * 1024 });
-      await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
+      await registerReportForms(scope);
 
       installOpen311Errors(scope);
 
@@ -66,8 +78,8 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
       };
       /** The kommun of a read: `jurisdiction_id` in the query. */
       const jurisdiction = (request: FastifyRequest) => jurisdictionOf(givenQuery(request.query).jurisdiction_id);
-      const serviceRequests = (kommun: KommunConfig, settings: FelanmalanSettings, rows: Parameters<typeof toServiceRequests>[3], request: FastifyRequest) =>
-        toServiceRequests(mediaUrl, kommun, settings, rows, givenQuery(request.query).extensions === 'true');
+      const serviceRequests = (kommun: KommunConfig, settings: FelanmalanSettings, rows: Parameters<typeof toServiceRequests>[3], request: FastifyRequest, reply: FastifyReply) =>
+        toServiceRequests(mediaUrl, kommun, settings, rows, givenQuery(request.query).extensions === 'true', answerLocale(request, reply));
 
       scope.route<{ Params: Params }>({
         ...open311Route(open311Operations.discovery),
@@ -92,7 +104,8 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
         handler: (request, reply) => {
           const { settings } = jurisdiction(request);
           void reply.header('cache-control', 'public, max-age=300');
-          return sendOpen311(reply, formatOf(request), settings.categories.map(toService), shapes.services);
+          const locale = answerLocale(request, reply);
+          return sendOpen311(reply, formatOf(request), settings.categories.map((category) => toService(category, locale)), shapes.services);
         },
       });
 
@@ -103,9 +116,8 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
           const code = request.params.service_code ?? '';
           const category = felanmalan.category(settings, code);
           if (!category) throw Open311Error.of(404, `Kategorin "${code}" finns inte.`, 'service_code');
-          const definition: Open311ServiceDefinition = { service_code: category.code, attributes: category.attributes ?? [] };
           void reply.header('cache-control', 'public, max-age=300');
-          return sendOpen311(reply, formatOf(request), definition, shapes.definition);
+          return sendOpen311(reply, formatOf(request), toDefinition(category, answerLocale(request, reply)), shapes.definition);
         },
       });
 
@@ -114,7 +126,7 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
         handler: async (request, reply) => {
           const { kommun, settings } = jurisdiction(request);
           const rows = await felanmalan.list(kommun, requestsFilter(givenQuery(request.query)));
-          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, request), shapes.requests);
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, rows, request, reply), shapes.requests);
         },
       });
 
@@ -125,7 +137,7 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
           const reference = request.params.service_request_id ?? '';
           const row = await felanmalan.find(kommun, settings, reference);
           if (!row) throw Open311Error.of(404, `Det finns inget ärende med nummer ${reference}.`, 'service_request_id');
-          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], request), shapes.requests);
+          return sendOpen311(reply, formatOf(request), serviceRequests(kommun, settings, [row], request, reply), shapes.requests);
         },
       });
 
@@ -162,15 +174,21 @@ export async function open311Routes(app: FastifyInstance, { config, felanmalan, 
           const fields = withQueryArguments(form.fields, givenQuery(request.query));
           const { kommun, settings } = jurisdictionOf(fields.get('jurisdiction_id')?.[0]);
           narrowCors(request, reply, kommun);
-          authorizeWrite(request, kommun, settings, fields);
-          const { report } = await inOpen311Words(() => {
+          await authorizeWrite(request, kommun, settings, fields, apiKeys);
+          // Only the kommun's own page (the widget) gets the secret for editing; any other client never sees it.
+          const fromKommunPage = !!request.headers[clientHeader] && kommun.origins.includes(request.headers.origin ?? '');
+          const { report, editToken } = await inOpen311Words(() => {
             const category = felanmalan.categoryToFile(settings, fields.get('service_code')?.[0]);
             const parsed = parseReport(fields, category);
             if ('errors' in parsed) throw new Open311Error(400, parsed.errors);
-            return felanmalan.file(kommun, settings, parsed.report, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads) });
+            // A client's account_id is no identity: "Mina anmälningar" links reports to a session's subject only.
+            const details = { ...parsed.report, accountId: undefined };
+            return felanmalan.file(kommun, settings, details, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads), withEditToken: fromKommunPage });
           });
-          const notice = `Tack! Din felanmälan har nummer ${report.reference}.`;
-          return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: report.reference, service_notice: notice }], shapes.tokens);
+          const until = editToken ? editableUntil(settings, report) : null;
+          const extensions = editToken && until ? { edit_token: editToken, editable_until: until.toISOString() } : {};
+          const notice = serviceNotice(report.reference, answerLocale(request, reply));
+          return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: report.reference, service_notice: notice, ...extensions }], shapes.tokens);
         },
       });
     },
