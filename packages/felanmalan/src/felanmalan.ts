@@ -1,7 +1,7 @@
 import { formStyles, KkElement, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { FelanmalanController, fieldId } from './controller.js';
+import { FelanmalanController } from './controller.js';
 import './events.js';
 import { felanmalanStyles } from './felanmalan.styles.js';
 import { PlaceMapController } from './map/place-map-controller.js';
@@ -11,6 +11,7 @@ import { viewOf, type ViewContext } from './views.js';
 
 /** The pages most citizens never see, each in a chunk of its own, loaded the first time one shows. */
 const features = {
+  steps: () => import('./steps/steps.js'),
   follow: () => import('./follow/follow.js'),
   nearby: () => import('./nearby/nearby.js'),
   done: () => import('./done/done.js'),
@@ -73,8 +74,11 @@ export class KkFelanmalan extends KkElement {
     super.willUpdate(changed);
     if (changed.has('view')) this.#controller.showView(this.view, '', false);
     if (changed.has('reference') && this.reference) this.#controller.lookUp(this.reference);
-    // The confirmation's chunk is asked for on the check page, before the send.
-    if (this.#controller.flow.current === 'check') this.#load('done');
+    // A page's chunk is asked for one page ahead: the later pages on the place page, the
+    // confirmation on the check page (before the send).
+    const step = this.#controller.flow.current;
+    if (step === 'place') this.#load('steps');
+    if (step === 'check') this.#load('done');
   }
 
   /** The lazy feature the citizen is on, if any. */
@@ -82,7 +86,9 @@ export class KkFelanmalan extends KkElement {
     const c = this.#controller;
     if (c.view !== 'anmal') return c.view === 'folj' ? 'follow' : 'mine';
     if (c.submitted) return 'done';
-    return c.flow.current === 'nearby' ? 'nearby' : undefined;
+    const step = c.flow.current;
+    if (step === 'nearby') return 'nearby';
+    return step === 'category' || step === 'place' ? undefined : 'steps';
   }
 
   #load(feature: Feature): void {
@@ -107,11 +113,12 @@ export class KkFelanmalan extends KkElement {
     const feature = this.#feature();
     if (feature) {
       const module = this.#features[feature];
-      if (module) return module.render(this.#controller, context);
+      const page = module?.render(this.#controller, context);
+      if (page) return page;
       this.#load(feature);
       return spinner();
     }
-    const view = viewOf(this.#controller, { ...context, focusPhotos: () => this.renderRoot.querySelector<HTMLElement>(`#${fieldId('photos')}`)?.focus() });
+    const view = viewOf(this.#controller, context);
     return view ? renderPage(view) : spinner();
   }
 }

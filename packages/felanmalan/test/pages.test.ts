@@ -3,6 +3,9 @@ import type { TemplateResult } from 'lit';
 import { createRef } from 'lit/directives/ref.js';
 import '../../ui/test/host.js';
 import type { KkTestHost } from '../../ui/test/host.js';
+import { checkPage } from '../src/pages/check.js';
+import { contactPage } from '../src/pages/contact.js';
+import { detailsPage } from '../src/pages/details.js';
 import { followPage } from '../src/pages/follow.js';
 import { renderPage } from '../src/pages/index.js';
 import { nearbyPage } from '../src/pages/nearby.js';
@@ -12,7 +15,22 @@ import type { CategoryView, CheckView, DetailsView, Field, FollowView, NearbyVie
 const text = (element: Element | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
 
 async function show(view: PageView | FollowView | NearbyView): Promise<ShadowRoot> {
-  const template = (): TemplateResult => (view.page === 'follow' ? followPage(view) : view.page === 'nearby' ? nearbyPage(view) : renderPage(view));
+  const template = (): TemplateResult => {
+    switch (view.page) {
+      case 'follow':
+        return followPage(view);
+      case 'nearby':
+        return nearbyPage(view);
+      case 'details':
+        return detailsPage(view);
+      case 'contact':
+        return contactPage(view);
+      case 'check':
+        return checkPage(view);
+      default:
+        return renderPage(view);
+    }
+  };
   const host = await fixture<KkTestHost>(html`<kk-test-host .template=${template}></kk-test-host>`);
   await expect(host).to.be.accessible();
   return host.shadowRoot!;

@@ -92,7 +92,7 @@ export async function startGateway(
   const db: TestDb = opened.withTables<FelanmalanTables>();
   const app = await buildGateway({ config, db: opened, logger: options.logger ?? false, siteRoot: options.siteRoot, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const reset = async () => {
-    await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, rate_limit, dev_idp_entry`.execute(db);
+    await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, felanmalan_api_key, rate_limit, dev_idp_entry`.execute(db);
   };
   // Every file starts from an empty database, on a PostgreSQL server shared by the files as on
   // PGlite: nothing an earlier file stored (reports, rate-limit counts) leaks into its answers.
