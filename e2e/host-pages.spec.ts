@@ -81,11 +81,26 @@ test('the hostile page cannot hide or restyle the widget', async ({ page }) => {
   expect(heading).toBe('none');
 });
 
-test('the right-to-left page lays the widget out right to left', async ({ page }) => {
+test('on a right-to-left page the Swedish widget stays left to right: the question mark ends the question', async ({ page }) => {
   await page.goto('/rtl.html');
   const widget = page.locator('kk-felanmalan');
-  await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
-  expect(await widget.evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+  const heading = widget.getByRole('heading', { name: 'Vad vill du anmäla?' });
+  await expect(heading).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
+  expect(await widget.evaluate((element) => getComputedStyle(element).direction)).toBe('ltr');
+  // The "?" is drawn after the words (to their right), not before them as an rtl paragraph would put it.
+  const marks = await heading.evaluate((element) => {
+    const node = document.createTreeWalker(element, NodeFilter.SHOW_TEXT).nextNode()!;
+    const content = node.textContent ?? '';
+    const left = (index: number) => {
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + 1);
+      return range.getBoundingClientRect().left;
+    };
+    return { first: left(content.indexOf('V')), question: left(content.indexOf('?')) };
+  });
+  expect(marks.question).toBeGreaterThan(marks.first);
 });
 
 test('two kommuner on one page: each widget shows its own kommun\'s categories and theme', async ({ page }) => {
@@ -127,10 +142,11 @@ test('a page with kk-felanmalan downloads only what it needs, and the map only w
   expect(beforeMap.every((path) => path.startsWith('/kommunkit/v1/'))).toBe(true);
   expect(beforeMap).toContain('/kommunkit/v1/kommunkit.js');
   expect(beforeMap.filter((path) => /\/map-/.test(path))).toEqual([]);
-  // Only the loader, the shared runtime and forms kit, and felanmälan's own chunk: no other
-  // service's code, and no translations on a Swedish page.
+  // Only the loader, the shared runtime and forms kit, and felanmälan's own chunks (its rules
+  // are one of their own, shared with the later pages' chunk): no other service's code, no
+  // later page, and no translations on a Swedish page.
   expect(beforeMap.map((path) => path.replace(/-[\w-]{8}\.js$/, '').replace('/kommunkit/v1/', '')).sort()).toEqual(
-    ['chunks/define', 'chunks/forms', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'].sort(),
+    ['chunks/define', 'chunks/forms', 'chunks/rolldown-runtime', 'chunks/rules', 'chunks/runtime', 'kommunkit.js'].sort(),
   );
 
   await startReport(page, widget);

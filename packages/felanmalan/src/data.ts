@@ -39,15 +39,6 @@ export const lookupTask = (
     args: () => [client(), reference()],
   });
 
-/** Open reports of the category near the place, at most five; a help, so a failure is none. */
-export async function nearbyReports(client: KommunkitClient, at: { lat: number; long: number; serviceCode: string }): Promise<Open311ServiceRequest[]> {
-  try {
-    return (await felanmalanFor(client).nearby(at)).slice(0, 5);
-  } catch {
-    return [];
-  }
-}
-
 /** Files the report with its photos, under the caller's idempotency key, until `signal` aborts. */
 export const submitReport = (
   client: KommunkitClient,

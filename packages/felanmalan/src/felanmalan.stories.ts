@@ -214,6 +214,41 @@ export const Details: Story = {
   },
 };
 
+export const UrgentAnswer: Story = {
+  name: 'A dangerous fault: phone the kommun now',
+  beforeEach({ msw }) {
+    msw.use(
+      http.get(`${open311}/services/gatubelysning.json`, () =>
+        HttpResponse.json({
+          service_code: 'gatubelysning',
+          attributes: [
+            {
+              variable: true,
+              code: 'fara',
+              datatype: 'singlevaluelist',
+              required: false,
+              datatype_description: '',
+              order: 1,
+              description: 'Är det farligt, till exempel en stolpe som kan falla eller sladdar som hänger fritt?',
+              values: [
+                { key: 'ja', name: 'Ja, det är farligt', urgent_phone: '013-20 60 00' },
+                { key: 'nej', name: 'Nej' },
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    startAt(['category', 'place', 'details'])();
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Beskriv felet');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('input[value=ja]')).not.toBeNull());
+    shadow(canvasElement).querySelector<HTMLInputElement>('input[value=ja]')!.click();
+    await waitFor(() => expect(shadow(canvasElement).querySelector('a[href^="tel:"]')).not.toBeNull());
+  },
+};
+
 export const DescriptionMissing: Story = {
   name: 'Validation error: no description',
   beforeEach: startAt(['category', 'place', 'details'], 'klotter'),

@@ -108,7 +108,7 @@ describe.skipIf(!databaseUrl)('two gateway instances on one PostgreSQL behind a 
     const ports = [await freePort(), await freePort()];
     balancer = await roundRobin(ports);
     // Both instances get the same file, as every instance of one deployment does.
-    const { kommunById: _byId, ...config } = testConfig(balancer.url, limit);
+    const { kommunById: _byId, configDir: _resolvedFrom, ...config } = testConfig(balancer.url, limit);
     config.trustProxy = ['127.0.0.1'];
     config.dataKey = 'shared-data-key-of-both-instances-0123456789';
     configDir = mkdtempSync(join(tmpdir(), 'kk-instances-'));

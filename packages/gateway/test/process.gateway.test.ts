@@ -1,6 +1,6 @@
 import { clientHeader } from '@kommunkit/contract';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -65,6 +65,8 @@ describe.skipIf(!process.env.DATABASE_URL)('the gateway process on PostgreSQL', 
     const configPath = join(configDir, 'gateway.json');
     // The demo kommun with room for the traffic below under its write limit.
     writeFileSync(configPath, JSON.stringify({ ...demo, limits: { anonymousWritesPerMinute: 100_000 } }));
+    // The demo's address register, which its config names relative to itself.
+    copyFileSync(join(packageDir, 'config/exempelstad-adresser.json'), join(configDir, 'exempelstad-adresser.json'));
     const gateway = await spawnGateway({ DATABASE_URL: process.env.DATABASE_URL, KOMMUNKIT_CONFIG: configPath });
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     try {

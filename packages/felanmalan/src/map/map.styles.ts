@@ -25,20 +25,22 @@ export const mapStyles = css`
     display: block;
   }
   .kk-map-zoom {
+    /* The widget's own size, not Leaflet's 0.75rem: a page's root font size (even 6px) must not shrink the 44 px targets. */
+    font-size: var(--_kk-font-size);
     display: flex;
     flex-direction: column;
     gap: 2px;
   }
   .kk-map-zoom__button {
-    inline-size: 2.75rem;
-    block-size: 2.75rem;
+    inline-size: 1.8333em;
+    block-size: 1.8333em;
     padding: 0;
     border: 2px solid var(--_kk-color-border);
     border-radius: var(--_kk-radius);
     background: var(--_kk-color-surface);
     color: var(--_kk-color-text);
     font: inherit;
-    font-size: 1.5rem;
+    font-size: 1.5em;
     font-weight: 700;
     line-height: 1;
     cursor: pointer;

@@ -10,7 +10,7 @@ import { HttpProblem } from '../../http/problem.js';
 import { anonymousWrite } from '../../http/rate-limits.js';
 import type { Gateway } from '../../types.js';
 import { editableUntil, NotEditable, ReportRefused, type Felanmalan, type Reporter, type Revision } from './domain.js';
-import { toMyReport } from './mapping.js';
+import { serviceNotice, toMyReport } from './mapping.js';
 import { formHash, readForm } from './open311/form.js';
 import { Open311Error } from './open311/format.js';
 import { parseReport } from './open311/report-input.js';
@@ -153,8 +153,7 @@ export async function citizenRoutes(app: Gateway, { config, sessions, felanmalan
           const requestHash = formHash(new Map([...fields, ['account_id', [session.subject]]]), uploads);
           return felanmalan.file(kommun, settings, { ...parsed.report, accountId: session.subject }, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash, withEditToken: true });
         });
-        const locale = answerLocale(request, reply);
-        const notice = locale === 'en' ? `Thank you! Your report has number ${report.reference}.` : `Tack! Din felanmälan har nummer ${report.reference}.`;
+        const notice = serviceNotice(report.reference, answerLocale(request, reply));
         const until = editableUntil(settings, report);
         const created: MyReportCreated = { reference: report.reference, notice, editableUntil: until?.toISOString() ?? null, ...(editToken && until ? { editToken } : {}) };
         return reply.code(201).send(created);
