@@ -1,5 +1,6 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { chooseCategoryByKeyboard, tabTo, watchViolations } from './support.js';
 
 /*
  * Keyboard only, with the map: Tab, the arrow keys, Enter and Space, nothing else. The demo's
@@ -12,35 +13,15 @@ const { addresses } = JSON.parse(readFileSync(new URL('../packages/gateway/confi
   addresses: { label: string; lat: number; long: number }[];
 };
 
-/** Moves focus with Tab (at most `limit` presses) until `target` has it. */
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
-  for (let press = 0; press < limit; press += 1) {
-    if (await target.evaluate((element) => element.matches(':focus'))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
-
 test('keyboard only: the pin placed on the map, shown as an address, filed, and followed with its place', async ({ page, request }) => {
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const violations = await watchViolations(page);
 
   await page.goto('/felanmalan.html');
   const widget = page.locator('kk-felanmalan');
   await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
 
   // Category, by Tab and the arrow keys.
-  const graffiti = widget.getByRole('radio', { name: /Klotter och skadegörelse/ });
-  await tabTo(page, widget.getByRole('radio').first());
-  for (let press = 0; press < 10 && !(await graffiti.isChecked()); press += 1) await page.keyboard.press('ArrowDown');
-  await expect(graffiti).toBeChecked();
-  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
-  await page.keyboard.press('Enter');
+  await chooseCategoryByKeyboard(page, widget, /Klotter och skadegörelse/);
 
   // The place, on the map: the hint says how; Tab reaches the map, then its zoom buttons.
   await expect(widget.getByRole('heading', { name: 'Var finns felet?' })).toBeFocused();

@@ -1,36 +1,17 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
-
-/** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
-async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
-  for (let press = 0; press < limit; press += 1) {
-    if (await target.evaluate((element) => element.matches(':focus'))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
+import { chooseCategoryByKeyboard, tabTo, watchViolations } from './support.js';
 
 test('keyboard only: an anonymous report with a photo, without the map, then its new status under "Följ ärende"', async ({ page, request }) => {
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const violations = await watchViolations(page);
 
   await page.goto('/felanmalan.html');
   const widget = page.locator('kk-felanmalan');
   await expect(widget.getByRole('heading', { name: 'Vad vill du anmäla?' })).toBeVisible();
 
   // Category: into the radio group by Tab, then the arrow keys.
-  const graffiti = widget.getByRole('radio', { name: /Klotter och skadegörelse/ });
-  await tabTo(page, widget.getByRole('radio').first());
-  for (let press = 0; press < 10 && !(await graffiti.isChecked()); press += 1) await page.keyboard.press('ArrowDown');
-  await expect(graffiti).toBeChecked();
-  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
-  await page.keyboard.press('Enter');
+  await chooseCategoryByKeyboard(page, widget, /Klotter och skadegörelse/);
 
   // Place, in words: the map is never needed.
   await expect(widget.getByRole('heading', { name: 'Var finns felet?' })).toBeFocused();

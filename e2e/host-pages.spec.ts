@@ -1,25 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import axe from 'axe-core';
-
-/** Records Content-Security-Policy violations from the first script on. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${String(event.lineNumber)}`);
-    });
-  });
-  return violations;
-}
-
-async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
-  for (let press = 0; press < limit; press += 1) {
-    if (await target.evaluate((element) => element.matches(':focus'))) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target.toString()}`);
-}
+import { tabTo, watchViolations } from './support.js';
 
 /** axe on the widgets only (the host page's own markup is not ours to judge), shadow roots included. */
 async function axeViolations(page: Page): Promise<string[]> {

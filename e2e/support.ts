@@ -1,0 +1,32 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
+export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let press = 0; press < limit; press += 1) {
+    if (await target.evaluate((element) => element.matches(':focus'))) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** Collects the page's Content-Security-Policy violations from its first script on; call before `goto`. */
+export async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${String(event.lineNumber)}`);
+    });
+  });
+  return violations;
+}
+
+/** On the category page: into the radio group by Tab, the arrow keys to `name`, then "Fortsätt" by Tab and Enter. */
+export async function chooseCategoryByKeyboard(page: Page, widget: Locator, name: RegExp): Promise<void> {
+  const category = widget.getByRole('radio', { name });
+  await tabTo(page, widget.getByRole('radio').first());
+  for (let press = 0; press < 10 && !(await category.isChecked()); press += 1) await page.keyboard.press('ArrowDown');
+  if (!(await category.isChecked())) throw new Error(`the arrow keys never reached ${String(name)}`);
+  await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
+  await page.keyboard.press('Enter');
+}
