@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
+import { logIn } from './support.js';
 
 const guardian = testPersons.find((person) => person.children && !person.otherGuardianOf)!;
 const other = testPersons.find((person) => person.hasInvoices)!;
@@ -8,11 +9,7 @@ const other = testPersons.find((person) => person.hasInvoices)!;
 async function loggedInAs(browser: Browser, person: (typeof testPersons)[number]): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
-  await page.getByRole('radio', { name: new RegExp(person.description) }).check();
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await expect(page.getByText(`Inloggad som ${person.givenName} ${person.familyName}.`)).toBeVisible();
+  await logIn(page, person);
   // A draft left by an earlier test would start the widget further on.
   await page.evaluate(() => fetch('/api/v1/exempelstad/drafts/felanmalan', { method: 'DELETE', credentials: 'include', headers: { 'x-kommunkit-client': 'e2e' } }));
   return page;

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
-import { chooseCategoryByKeyboard, tabTo, watchViolations } from './support.js';
+import { chooseCategoryByKeyboard, logIn, tabTo, watchViolations } from './support.js';
 
 test('keyboard only: an anonymous report with a photo, without the map, then its new status under "Följ ärende"', async ({ page, request }) => {
   const violations = await watchViolations(page);
@@ -62,18 +62,11 @@ test('keyboard only: an anonymous report with a photo, without the map, then its
 
 test("a logged-in citizen's unfinished report follows them to another browser", async ({ browser }) => {
   const person = testPersons.find((candidate) => candidate.children && !candidate.otherGuardianOf)!;
-  const logIn = async (page: Page) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
-    await page.getByRole('radio', { name: new RegExp(person.description) }).check();
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await expect(page.getByText(`Inloggad som ${person.givenName} ${person.familyName}.`)).toBeVisible();
-  };
 
   // The first browser: logged in, two pages answered, then the citizen leaves.
   const first = await browser.newContext();
   const page = await first.newPage();
-  await logIn(page);
+  await logIn(page, person);
   // A draft left by an earlier run of this test would start the widget further on.
   await page.evaluate(() => fetch('/api/v1/exempelstad/drafts/felanmalan', { method: 'DELETE', credentials: 'include', headers: { 'x-kommunkit-client': 'e2e' } }));
   await page.goto('/felanmalan.html');
@@ -92,7 +85,7 @@ test("a logged-in citizen's unfinished report follows them to another browser", 
   // Another browser: nothing in its storage; after login the widget carries on where they were.
   const second = await browser.newContext();
   const other = await second.newPage();
-  await logIn(other);
+  await logIn(other, person);
   await other.goto('/felanmalan.html');
   const resumed = other.locator('kk-felanmalan');
   await expect(resumed.getByRole('heading', { name: 'Beskriv felet' })).toBeVisible();

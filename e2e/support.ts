@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
 
 /** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
 export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
@@ -29,4 +30,13 @@ export async function chooseCategoryByKeyboard(page: Page, widget: Locator, name
   if (!(await category.isChecked())) throw new Error(`the arrow keys never reached ${String(name)}`);
   await tabTo(page, widget.getByRole('button', { name: 'Fortsätt' }));
   await page.keyboard.press('Enter');
+}
+
+/** Logs `page` in as `person` on the demo site, through the dev identity provider's login page. */
+export async function logIn(page: Page, person: (typeof testPersons)[number]): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Logga in med e-legitimation' }).click();
+  await page.getByRole('radio', { name: new RegExp(person.description) }).check();
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await expect(page.getByText(`Inloggad som ${person.givenName} ${person.familyName}.`)).toBeVisible();
 }

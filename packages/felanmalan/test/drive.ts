@@ -1,4 +1,5 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { KkFelanmalan } from '../src/index.js';
 import '../src/define.js';
 import { api, seedDraft } from './support.js';
@@ -62,4 +63,15 @@ export async function send(el: KkFelanmalan): Promise<string> {
 export async function reload(el: KkFelanmalan, kommun: string, attributes: { view?: string; reference?: string } = {}): Promise<KkFelanmalan> {
   el.remove();
   return render(kommun, attributes);
+}
+
+/** Presses Tab until `match` has focus (keyboard only, like a citizen), at most `max` times. */
+export async function tabTo(el: KkFelanmalan, match: (element: HTMLElement) => boolean, max = 25): Promise<HTMLElement> {
+  for (let i = 0; i < max; i += 1) {
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const focused = active(el);
+    if (focused && match(focused)) return focused;
+  }
+  throw new Error(`focus never reached the element (last: ${active(el)?.outerHTML.slice(0, 80) ?? 'none'})`);
 }

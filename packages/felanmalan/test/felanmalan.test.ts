@@ -5,6 +5,7 @@ import type { KkFelanmalan, ReportSubmittedDetail } from '../src/index.js';
 import '../src/define.js';
 import { api, draftKey, gatewayDown, gatewayHandlers, gatewayUnavailable, loggedInHandlers, received, reportFound, seedDraft, submitRejected } from './support.js';
 import { hangingGateway, storingGateway } from './support.js';
+import { tabTo } from './drive.js';
 import { FelanmalanController } from '../src/controller.js';
 
 const worker = setupWorker(...gatewayHandlers());
@@ -26,17 +27,6 @@ async function render(kommun = 'exempelstad', extra = html``): Promise<KkFelanma
 /** Waits for the category page's list. */
 async function categories(el: KkFelanmalan): Promise<void> {
   await waitUntil(() => root(el).querySelector('input[name=serviceCode]'), 'the categories did not load', { timeout: 5000 });
-}
-
-/** Presses Tab until `match` has focus (keyboard only, like a citizen), at most `max` times. */
-async function tabTo(el: KkFelanmalan, match: (element: HTMLElement) => boolean, max = 25): Promise<HTMLElement> {
-  for (let i = 0; i < max; i += 1) {
-    await sendKeys({ press: 'Tab' });
-    await el.updateComplete;
-    const focused = active(el);
-    if (focused && match(focused)) return focused;
-  }
-  throw new Error(`focus never reached the element (last: ${active(el)?.outerHTML.slice(0, 80) ?? 'none'})`);
 }
 
 const isSubmit = (element: HTMLElement) => element instanceof HTMLButtonElement && element.type === 'submit';

@@ -6,6 +6,7 @@ import type { Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import type { KkFelanmalan } from '../src/index.js';
 import '../src/define.js';
 import { api, draftKey, exempelstad, gatewayHandlers, geocoderHandlers, metres, open311 } from './support.js';
+import { tabTo } from './drive.js';
 
 /*
  * The map by keyboard, and places shown as addresses: the pin placed with the arrow keys and
@@ -39,16 +40,6 @@ function tileZoom(el: KkFelanmalan): number {
   const current = levels.sort((a, b) => Number(b.style.zIndex) - Number(a.style.zIndex))[0];
   const tile = current?.querySelector<HTMLImageElement>('img.leaflet-tile');
   return tile ? Number(new URL(tile.src).pathname.split('/')[1]) : Number.NaN;
-}
-
-async function tabTo(el: KkFelanmalan, match: (element: HTMLElement) => boolean, max = 25): Promise<HTMLElement> {
-  for (let i = 0; i < max; i += 1) {
-    await sendKeys({ press: 'Tab' });
-    await el.updateComplete;
-    const focused = active(el);
-    if (focused && match(focused)) return focused;
-  }
-  throw new Error(`focus never reached the element (last: ${active(el)?.outerHTML.slice(0, 80) ?? 'none'})`);
 }
 
 /** Opens the widget on the place page (category "Klotter" chosen) and waits for the map. */
