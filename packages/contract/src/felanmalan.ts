@@ -124,6 +124,7 @@ export type Open311Errors = Static<typeof Open311Errors>;
 
 /** The input rules (lengths, photo limits, phone and e-mail) live in the TypeBox-free `felanmalan-rules.ts`. */
 export * from './felanmalan-rules.js';
+export * from './geo-rules.js';
 
 /** A case worker's change of a report: the new status and a note the citizen can read. */
 export const StatusUpdate = Type.Object(

@@ -86,6 +86,8 @@ export class FelanmalanController implements ReactiveController {
   /** The client whose login state is listened to, and whether someone was logged in. */
   private client: KommunkitClient | undefined;
   private signedIn = false;
+  /** The lazy features' own state, by the key each feature names it with (`stateOf`). */
+  private readonly featureState = new Map<object, unknown>();
 
   constructor(
     /** The element, for the lazy features' own controllers. */
@@ -182,6 +184,12 @@ export class FelanmalanController implements ReactiveController {
   hostDisconnected(): void {
     this.client?.auth.removeEventListener('change', this.onAuth);
     this.client = undefined;
+  }
+
+  /** A lazy feature's state for this widget under `key`, made by `make` the first time it is asked for. */
+  stateOf<T>(key: object, make: () => T): T {
+    if (!this.featureState.has(key)) this.featureState.set(key, make());
+    return this.featureState.get(key) as T;
   }
 
   private readonly onAuth = ({ detail }: CustomEvent<User | null>): void => {

@@ -5,7 +5,8 @@ import { setupWorker } from 'msw/browser';
 import type { Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import type { KkFelanmalan } from '../src/index.js';
 import '../src/define.js';
-import { api, draftKey, exempelstad, gatewayHandlers, geocoderHandlers, metres, open311 } from './support.js';
+import { metresBetween } from '@kommunkit/contract/geo-rules';
+import { api, draftKey, exempelstad, gatewayHandlers, geocoderHandlers, open311 } from './support.js';
 import { tabTo } from './drive.js';
 
 /*
@@ -116,7 +117,7 @@ describe('the map by keyboard', () => {
     const moved = draftPosition()!;
     expect(moved.lat).to.be.below(exempelstad.center[0] - 0.001);
     expect(moved.long).to.be.below(exempelstad.center[1] - 0.0005);
-    const nearest = [...exempelstad.addresses].sort((a, b) => metres(moved, a) - metres(moved, b))[0]!;
+    const nearest = [...exempelstad.addresses].sort((a, b) => metresBetween(moved, a) - metresBetween(moved, b))[0]!;
     expect(nearest.label).to.not.equal('Storgatan 12');
     await waitUntil(() => text(placeStatus(el)) === `Nära ${nearest.label}`, `the new address (${nearest.label}) was not shown`, { timeout: 5000 });
     expect(root(el).querySelectorAll('.leaflet-marker-icon')).to.have.length(1);

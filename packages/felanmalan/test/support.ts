@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import type { KommunInfo } from '@kommunkit/sdk';
 import type { Open311Service, Open311ServiceDefinition, Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import type { MyReport } from '@kommunkit/contract';
+import { metresBetween } from '@kommunkit/contract/geo-rules';
 
 /** Test data and MSW handlers of the gateway's Open311 API, shared by component tests and stories. */
 export const api = 'http://gateway.test';
@@ -125,13 +126,6 @@ export const exempelstad = {
   ] satisfies Address[],
 };
 
-/** Metres between two points (haversine), as the gateway measures. */
-export function metres(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.long - a.long) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
-
 /**
  * The geocoder over `addresses`, as the gateway answers: `addresses?q=` every address whose
  * label contains the text (case ignored), `addresses/nearest` the nearest within 250 m or 404.
@@ -143,7 +137,7 @@ export function geocoderHandlers(addresses: readonly Address[], base = api, aske
       const url = new URL(request.url);
       asked.push(url.search);
       const at = { lat: Number(url.searchParams.get('lat')), long: Number(url.searchParams.get('long')) };
-      const [nearest] = addresses.map((address) => ({ ...address, distance: Math.round(metres(at, address)) })).filter((address) => address.distance <= 250).sort((a, b) => a.distance - b.distance);
+      const [nearest] = addresses.map((address) => ({ ...address, distance: Math.round(metresBetween(at, address)) })).filter((address) => address.distance <= 250).sort((a, b) => a.distance - b.distance);
       return nearest
         ? HttpResponse.json(nearest)
         : HttpResponse.json({ type: 'urn:kommunkit:problem:not-found', title: 'Sidan eller uppgiften finns inte', status: 404 }, { status: 404, headers: { 'content-type': 'application/problem+json' } });

@@ -154,16 +154,7 @@ class Editor implements ReactiveController {
   }
 }
 
-const editors = new WeakMap<FelanmalanController, Editor>();
-
-function editorOf(c: FelanmalanController): Editor {
-  let editor = editors.get(c);
-  if (!editor) {
-    editor = new Editor(c);
-    editors.set(c, editor);
-  }
-  return editor;
-}
+const editorOf = (c: FelanmalanController): Editor => c.stateOf(Editor, () => new Editor(c));
 
 /**
  * The edit part of a report's view, or undefined when it cannot be edited (no grant, or its time

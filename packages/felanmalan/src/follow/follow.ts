@@ -41,22 +41,17 @@ function foundReport(found: Open311ServiceRequest): FoundReport {
 }
 
 type OwnTask = Task<[KommunkitClient | undefined, User | null, string], MyReport | null>;
-const owned = new WeakMap<FelanmalanController, OwnTask>();
-
 /** For a logged-in citizen, the report looked up as their own (null when it is someone else's), for its edit window. */
 function ownTask(c: FelanmalanController): OwnTask {
-  let task = owned.get(c);
-  if (!task) {
-    task = new Task(c.host, {
+  return c.stateOf(ownTask, (): OwnTask =>
+    new Task(c.host, {
       task: async ([client, user, reference], { signal }) => (client && user && reference ? myReport(client, reference, { signal }) : initialState),
       args: () => {
         const client = c.options.client();
         return [client, client?.auth.user ?? null, c.lookupReference];
       },
-    });
-    owned.set(c, task);
-  }
-  return task;
+    }),
+  );
 }
 
 /** The edit of the report found, for the one who filed it: logged in as its owner, or holding its edit token in this tab. */

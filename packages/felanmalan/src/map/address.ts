@@ -4,9 +4,6 @@ import type { FelanmalanController } from '../controller.js';
 /** Longest wait for the address register; then the place is shown by its coordinates. */
 const waitMs = 8000;
 
-/** The positions being asked about, per widget. */
-const asking = new WeakMap<FelanmalanController, Set<string>>();
-
 /**
  * Names a chosen position by its nearest address for `views.ts` ("Nära Storgatan 12"), in a
  * chunk of its own that loads with the first pin or position. Asked once per position: the
@@ -15,8 +12,8 @@ const asking = new WeakMap<FelanmalanController, Set<string>>();
 export async function nameOf(c: FelanmalanController, lat: number, long: number): Promise<void> {
   const key = `${lat},${long}`;
   const places = (c.places ??= new Map());
-  let pending = asking.get(c);
-  if (!pending) asking.set(c, (pending = new Set()));
+  // The positions being asked about now, in this widget.
+  const pending = c.stateOf(nameOf, () => new Set<string>());
   if (places.has(key) || pending.has(key)) return;
   pending.add(key);
   const client = c.options.client();

@@ -78,16 +78,7 @@ class Mine {
   }
 }
 
-const mines = new WeakMap<FelanmalanController, Mine>();
-
-function mineOf(c: FelanmalanController): Mine {
-  let mine = mines.get(c);
-  if (!mine) {
-    mine = new Mine(c);
-    mines.set(c, mine);
-  }
-  return mine;
-}
+const mineOf = (c: FelanmalanController): Mine => c.stateOf(Mine, () => new Mine(c));
 
 function item(c: FelanmalanController, mine: Mine, report: MyReport, open: boolean, level: MineView['headingLevel']): MyReportItem {
   const lang = getLocale();

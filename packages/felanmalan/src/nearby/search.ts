@@ -1,3 +1,4 @@
+import { metresBetween } from '@kommunkit/contract/geo-rules';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { felanmalanFor, type Open311ServiceRequest } from '@kommunkit/sdk/felanmalan';
 import { searchAddresses } from '@kommunkit/sdk/felanmalan-geocoder';
@@ -18,13 +19,6 @@ export interface Asked {
 
 /** An open report near the place, with its distance from it in metres when it has a position. */
 export type NearbyReport = Open311ServiceRequest & { distance?: number | undefined };
-
-/** Great-circle distance in metres (haversine), as the gateway measures it. */
-export function metresBetween(a: Position, b: Position): number {
-  const rad = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.long - a.long) * rad) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 /**
  * Where a typed place is: the register's first hit for the whole text, or else for its part

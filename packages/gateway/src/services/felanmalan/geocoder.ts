@@ -1,3 +1,4 @@
+import { metresBetween } from '@kommunkit/contract';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { Type, type Static } from 'typebox';
@@ -5,7 +6,6 @@ import { Value } from 'typebox/value';
 import { ConfigError, type ResolvedConfig } from '../../config/load.js';
 import type { KommunConfig } from '../../config/schema.js';
 import type { FelanmalanSettings } from './settings.js';
-import { distance } from './store.js';
 
 /** An address of the kommun's register: what a citizen reads, and where it is (WGS84). */
 export interface GeocodedAddress {
@@ -96,7 +96,7 @@ export class ListGeocoder implements Geocoder {
   nearest(point: Point, maxMetres: number): Promise<(GeocodedAddress & { distance: number }) | undefined> {
     let best: (GeocodedAddress & { distance: number }) | undefined;
     for (const { address } of this.entries) {
-      const metres = distance(point, address);
+      const metres = metresBetween(point, address);
       if (metres <= maxMetres && (!best || metres < best.distance)) best = { ...address, distance: metres };
     }
     return Promise.resolve(best && { ...best, distance: Math.round(best.distance) });

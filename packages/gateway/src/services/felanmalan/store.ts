@@ -1,4 +1,4 @@
-import type { ReportStatus } from '@kommunkit/contract';
+import { metresBetween, type ReportStatus } from '@kommunkit/contract';
 import type { Kysely, Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { randomUUID } from 'node:crypto';
@@ -59,15 +59,6 @@ export interface StatusChange {
 }
 
 const metresPerDegreeLat = 111_320;
-
-/** Great-circle distance in metres (haversine), for the precise cut after the bounding box. */
-export function distance(a: { lat: number; long: number }, b: { lat: number; long: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLong = (b.long - a.long) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLong / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 /** Reports, their status history and photos, per kommun: the queries. Every write is one transaction. */
 export class ReportStore {
@@ -216,7 +207,7 @@ export class ReportStore {
     }
     const rows = (await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()).map(stored);
     const near = filter.near;
-    return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && distance(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
+    return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && metresBetween(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
   }
 
   photo(kommunId: string, id: string) {

@@ -3,12 +3,11 @@ import {
   isPhoneNumber,
   maxAddressLength,
   maxAttributeLength,
-  maxDescriptionLength,
   maxNameLength,
   textLength,
   type Open311Errors,
 } from '@kommunkit/contract';
-import type { ReportDetails } from '../domain.js';
+import { checkedDescription, type ReportDetails } from '../domain.js';
 import type { CategoryConfig } from '../settings.js';
 import type { Fields } from './form.js';
 
@@ -57,9 +56,8 @@ export function parseReport(fields: Fields, category: CategoryConfig): { report:
   }
   if (addressString && textLength(addressString) > maxAddressLength) fail('address_string', `Beskrivningen av platsen får vara högst ${String(maxAddressLength)} tecken.`);
 
-  const description = one(fields, 'description');
-  if (!description) fail('description', 'Beskriv felet.');
-  else if (textLength(description) > maxDescriptionLength) fail('description', `Beskrivningen får vara högst ${String(maxDescriptionLength)} tecken.`);
+  const description = checkedDescription(one(fields, 'description'));
+  if ('error' in description) fail('description', description.error);
 
   const contact = { firstName: one(fields, 'first_name'), lastName: one(fields, 'last_name'), email: one(fields, 'email'), phone: one(fields, 'phone') };
   if (textLength(contact.firstName ?? '') > maxNameLength) fail('first_name', `Förnamnet får vara högst ${String(maxNameLength)} tecken.`);
@@ -102,11 +100,11 @@ export function parseReport(fields: Fields, category: CategoryConfig): { report:
     }
   }
 
-  if (errors.length > 0) return { errors };
+  if (errors.length > 0 || 'error' in description) return { errors };
   return {
     report: {
       serviceCode: category.code,
-      description: description!,
+      description: description.description,
       lat,
       long,
       addressString,
