@@ -22,11 +22,9 @@ const notFromTheBody = ['jurisdiction_id', 'api_key', 'account_id'] as const;
 /** Longest edit token taken: the gateway hands out 43 characters. */
 const maxEditTokenLength = 200;
 
-/** The multipart limits broken, as the field they are about. */
-const tooLarge: Partial<Record<string, FieldError>> = {
-  FST_REQ_FILE_TOO_LARGE: { pointer: '/body/media', detail: `Högst ${String(maxPhotos)} bilder på högst ${String(maxPhotoBytes / 1024 / 1024)} MB var.` },
-  FST_FILES_LIMIT: { pointer: '/body/media', detail: `Högst ${String(maxPhotos)} bilder på högst ${String(maxPhotoBytes / 1024 / 1024)} MB var.` },
-};
+/** The photo limits, as the field they are about: broken by a photo too large or too many photos. */
+const photoLimit: FieldError = { pointer: '/body/media', detail: `Högst ${String(maxPhotos)} bilder på högst ${String(maxPhotoBytes / 1024 / 1024)} MB var.` };
+const tooLarge: Partial<Record<string, FieldError>> = { FST_REQ_FILE_TOO_LARGE: photoLimit, FST_FILES_LIMIT: photoLimit };
 
 const pointer = (field: string): string => (field.startsWith('/') ? field : `/body/${field}`);
 
