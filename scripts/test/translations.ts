@@ -13,10 +13,12 @@ function extractFresh(packageDir: string): string {
   cpSync(join(packageDir, 'xliff'), join(dir, 'xliff'), { recursive: true });
   const config = JSON.parse(readFileSync(join(packageDir, 'lit-localize.json'), 'utf8')) as {
     tsConfig: string;
+    inputFiles?: string[];
     output: { outputDir: string };
     interchange: { xliffDir: string };
   };
   config.tsConfig = join(packageDir, 'tsconfig.json');
+  config.inputFiles = config.inputFiles?.map((glob) => join(packageDir, glob));
   config.output.outputDir = join(dir, 'out');
   config.interchange.xliffDir = join(dir, 'xliff');
   writeFileSync(join(dir, 'lit-localize.json'), JSON.stringify(config));

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { ApiError, NetworkError, type KommunkitClient, type User } from '@kommunkit/sdk';
 import { idempotencyKey, type FelanmalanReport, type Open311Service, type Open311ServiceDefinition, type SubmittedReport } from '@kommunkit/sdk/felanmalan';
 import { DraftController, FlowController, FormController, plural, questionForm, type KommunController, type RestoredDraft } from '@kommunkit/ui';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import type { Open311ServiceRequest, ReportStatus } from '@kommunkit/sdk/felanmalan';
 import type { Tone } from '@kommunkit/ui';
 

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { draftNotices, type HeadingLevel } from '@kommunkit/ui';
 import type { Ref } from 'lit/directives/ref.js';
 import { groupServices, searchServices } from './categories.js';

@@ -1,11 +1,10 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { ClientController } from './client-context.js';
 import { KommunController } from './kommun/kommun-controller.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
-import { resolveLang, useLocale } from './localization.js';
+import { LocaleController, resolveLang, useLocale } from './localization.js';
 import { applyConfigTheme } from './tokens.js';
 
 /**
@@ -60,7 +59,7 @@ export class KkElement extends LitElement {
 
   constructor() {
     super();
-    updateWhenLocaleChanges(this);
+    new LocaleController(this);
   }
 
   /** The SDK client for this widget's `api` and `kommun`, also provided to its parts as context. */

@@ -28,7 +28,7 @@ export class ClientController implements ReactiveController {
   hostUpdate(): void {
     const { api, kommun } = this.host;
     // The gateway answers the kommun's texts in the widget's language, known at once from its
-    // `lang` (lit-localize's locale changes only once its translations have loaded).
+    // `lang` (the active locale changes only once its translations have loaded).
     const client = api && kommun ? getClient({ api, kommun, locale: () => resolveLang(this.host) }) : undefined;
     if (client !== this.provider.value) this.provider.setValue(client);
   }

@@ -5,10 +5,14 @@ export { formStyles } from './forms/styles.js';
 export { heading, parseHeadingLevel, subLevel, type HeadingLevel, type HeadingOptions } from './heading.js';
 export {
   getLocale,
+  LocaleController,
   matchLocale,
+  msg,
+  onLocaleChange,
   registerTranslations,
   resolveLang,
   sourceLocale,
+  str,
   targetLocales,
   useLocale,
   type Locale,

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from './localization.js';
 import { css, html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { alert, button, spinner, statusTag, type Tone } from './feedback.js';
 import { backLink } from './forms/step-flow.js';

@@ -1,4 +1,7 @@
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import type { LocaleModule, msg as litMsg } from '@lit/localize';
+import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+export { str } from '@lit/localize/internal/str-tag.js';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** Swedish is the source language; every other locale must be complete. */
 export const sourceLocale = 'sv';
@@ -9,9 +12,8 @@ export type Locale = typeof sourceLocale | TargetLocale;
 type Loader = () => Promise<LocaleModule>;
 
 /**
- * Translations come from several packages (ui and each service), but lit-localize can be
- * configured once per page, so each package registers its loader here and a locale is the
- * merge of all of them.
+ * Translations come from several packages (ui and each service), so each package registers
+ * its loader here and a locale is the merge of all of them.
  */
 const loaders = new Map<TargetLocale, Loader[]>(targetLocales.map((locale) => [locale, []]));
 
@@ -21,18 +23,45 @@ export function registerTranslations(locale: TargetLocale, loader: Loader): void
 
 registerTranslations('en', () => import('./locales/en.js'));
 
-const { getLocale, setLocale } = configureLocalization({
-  sourceLocale,
-  targetLocales,
-  loadLocale: async (locale) => {
-    const modules = await Promise.all((loaders.get(locale as TargetLocale) ?? []).map((load) => load()));
-    const templates: LocaleModule['templates'] = {};
-    for (const module of modules) Object.assign(templates, module.templates);
-    return { templates };
-  },
-});
+/*
+ * lit-localize's runtime (`configureLocalization`) can be configured once per page, and a host
+ * app that uses lit-localize itself has done so; configuring it again throws and the widget is
+ * never defined. So kommunkit keeps its own active locale and templates here and looks messages
+ * up with lit-localize's own lookup. The lit-localize tools find `msg` and `str` by their types,
+ * so extraction works with these as with lit-localize's. A second copy of kommunkit on the page
+ * keeps its own state, as it keeps its own elements.
+ */
+let active: Locale = sourceLocale;
+let templates: LocaleModule['templates'] | undefined;
+let request = 0;
 
-export { getLocale };
+/** The widgets' `msg`: lit-localize's, looked up in kommunkit's own locale. */
+export const msg: typeof litMsg = ((template: Parameters<typeof litMsg>[0], options?: Parameters<typeof litMsg>[1]) =>
+  runtimeMsg(templates, template, options)) as typeof litMsg;
+
+const listeners = new Set<() => void>();
+
+/** Calls `listener` whenever kommunkit's locale changes; returns the function that stops it. */
+export function onLocaleChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Renders its host again whenever kommunkit's locale changes. */
+export class LocaleController implements ReactiveController {
+  private stop?: () => void;
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostConnected(): void {
+    this.stop = onLocaleChange(() => this.host.requestUpdate());
+  }
+  hostDisconnected(): void {
+    this.stop?.();
+  }
+}
+
+export const getLocale = (): Locale => active;
 
 /** Maps a BCP 47 tag (`en-GB`, `sv-SE`) to a supported locale, Swedish when unknown. */
 export function matchLocale(lang: string | null | undefined): Locale {
@@ -47,9 +76,16 @@ export function resolveLang(element: Element): Locale {
 }
 
 /**
- * Switches the page's widgets to `locale`. lit-localize keeps one active locale per page, so
- * widgets on one page share it; the last widget to ask wins.
+ * Switches the page's widgets to `locale`. One locale is active per page (`msg` has no way to
+ * know which widget renders), so widgets on one page share it; the last widget to ask wins.
  */
 export async function useLocale(locale: Locale): Promise<void> {
-  if (getLocale() !== locale) await setLocale(locale);
+  const mine = ++request;
+  const modules = locale === sourceLocale ? [] : await Promise.all((loaders.get(locale) ?? []).map((load) => load()));
+  const next: LocaleModule['templates'] | undefined = locale === sourceLocale ? undefined : {};
+  for (const module of modules) Object.assign(next ?? {}, module.templates);
+  if (mine !== request || locale === active) return;
+  active = locale;
+  templates = next;
+  for (const listener of listeners) listener();
 }

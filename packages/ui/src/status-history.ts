@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from './localization.js';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { statusTag, type Tone } from './feedback.js';

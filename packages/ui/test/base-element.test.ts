@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { msg } from '@lit/localize';
+import { msg } from '../src/localization.js';
 import { KkElement } from '../src/base-element.js';
 import { getLocale } from '../src/localization.js';
 import { KkTestHost } from './host.js';

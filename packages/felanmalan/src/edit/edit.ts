@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { maxDescriptionLength } from '@kommunkit/contract/felanmalan-rules';
 import { ApiError, type KommunkitClient } from '@kommunkit/sdk';
 import type { MyReport } from '@kommunkit/contract';

@@ -1,6 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- an ambient declaration has nothing to import; this brings it along to every program that compiles map.ts
 /// <reference path="./leaflet-esm.d.ts" />
-import { msg } from '@lit/localize';
+import { msg, onLocaleChange } from '@kommunkit/ui';
 import type * as Leaflet from 'leaflet';
 import { leafletStyles } from './leaflet.styles.js';
 import { mapStyles } from './map.styles.js';
@@ -108,11 +108,8 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
     }
     marker?.getElement()?.setAttribute('title', msg('Vald plats'));
   };
-  const onLocale = (event: Event): void => {
-    if ((event as CustomEvent<{ status: string }>).detail.status === 'ready') name();
-  };
   name();
-  window.addEventListener('lit-localize-status', onLocale);
+  const stopNaming = onLocaleChange(name);
   // An element, not an HTML string, for the same reason.
   const dot = document.createElement('span');
   dot.className = 'kk-map-pin__dot';
@@ -164,7 +161,7 @@ export async function createMap(container: HTMLElement, options: MapOptions): Pr
       // Leaflet ends a zoom's animation on a timer that fails on a removed map: a map leaving mid-zoom goes when the zoom ends.
       if (zooming) map.once('zoomend', () => map.remove());
       else map.remove();
-      window.removeEventListener('lit-localize-status', onLocale);
+      stopNaming();
       container.removeEventListener('keydown', onKeyDown);
       crosshair.remove();
     },

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import type { Position } from '../types.js';
 
 type Message = { tone: 'info' | 'error'; text: string };

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { initialState, Task } from '@lit/task';
 import type { MyReport } from '@kommunkit/contract';
 import type { KommunkitClient, User } from '@kommunkit/sdk';

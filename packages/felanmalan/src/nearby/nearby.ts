@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { formatDate, getLocale } from '@kommunkit/ui';
 import type { TemplateResult } from 'lit';
 import type { FelanmalanController } from '../controller.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { alert, button, summaryList } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage } from './common.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { continueButton, textField } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage } from './common.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { alert, button, continueButton, questionPage, statusHistory, statusTag, subLevel, textField } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { loading, subHeading } from './common.js';

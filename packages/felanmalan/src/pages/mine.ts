@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { alert, button, listDetail, loginGate, statusHistory, subLevel } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { editSection } from './edit.js';

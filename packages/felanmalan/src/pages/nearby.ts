@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { button, statusTag } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { flowPage, subHeading } from './common.js';

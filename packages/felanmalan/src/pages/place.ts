@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '@kommunkit/ui';
 import { alert, button, continueButton, textarea } from '@kommunkit/ui';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';

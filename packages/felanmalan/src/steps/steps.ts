@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '@kommunkit/ui';
 import { plural, questionFields, type SummaryRow } from '@kommunkit/ui';
 import { html, type TemplateResult } from 'lit';
 import { maxDescriptionLength } from '@kommunkit/contract/felanmalan-rules';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../localization.js';
 import { loginOutcome, type KommunkitClient, type LoginOutcome, type User } from '@kommunkit/sdk';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import { alert, button, spinner } from '../feedback.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import { html, nothing, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 import type { ErrorSummaryItem } from './error-summary.js';
 import { FormController, type FormRules } from './form-controller.js';

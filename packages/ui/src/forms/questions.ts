@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import type { TemplateResult } from 'lit';
 import { checkboxes, radios, type Choice } from './fields/choice.js';
 import { dateField } from './fields/date.js';

@@ -1,4 +1,4 @@
-import { msg, str } from '@lit/localize';
+import { msg, str } from '../localization.js';
 import { html, type ReactiveController, type ReactiveElement, type TemplateResult } from 'lit';
 
 export interface StepFlowOptions<S extends string> {

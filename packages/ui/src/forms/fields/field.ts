@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../localization.js';
 import { html, nothing, type TemplateResult } from 'lit';
 
 /** What every field template takes. Ids must be unique within the widget's shadow root. */

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../localization.js';
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { describedBy, fieldGroup, type FieldOptions } from './field.js';

@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg } from '../../localization.js';
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { describedBy, fieldGroup, targetValue, type FieldOptions } from './field.js';
