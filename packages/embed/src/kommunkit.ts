@@ -14,11 +14,12 @@ const gateway = new URL(/* @vite-ignore */ '../../', import.meta.url).href.repla
 const selector = Object.keys(widgets).join(',');
 const loading = new Map<string, Promise<unknown>>();
 
-// Elements reserve their space and show a quiet placeholder until their chunk has defined them.
+// Elements reserve their space and show a quiet placeholder until their chunk has defined them;
+// one whose chunk failed shows the editor's fallback text inside it again (`data-kk-failed`).
 // A constructed stylesheet, because a CSP without 'unsafe-inline' forbids <style> and style="".
 const placeholder = new CSSStyleSheet();
 placeholder.replaceSync(
-  `:is(${selector}):not(:defined){display:block;min-block-size:20em;max-inline-size:40em;border-radius:4px;` +
+  `:is(${selector}):not(:defined,[data-kk-failed]){display:block;min-block-size:20em;max-inline-size:40em;border-radius:4px;` +
     `background:repeating-linear-gradient(#f3f2f1 0 1.5em,#fff 1.5em 3em);color:transparent}`,
 );
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, placeholder];
@@ -33,6 +34,7 @@ function upgrade(element: Element): void {
     tag,
     load().catch((error: unknown) => {
       loading.delete(tag);
+      for (const failed of document.querySelectorAll(tag)) failed.setAttribute('data-kk-failed', '');
       console.error(`kommunkit: ${tag} could not be loaded`, error);
     }),
   );
