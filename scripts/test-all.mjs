@@ -9,7 +9,10 @@ import { clearResults, readResults, summaryLine } from './test/results.mjs';
 
 const steps = [
   { name: 'lint', script: 'lint' },
+  { name: 'OpenAPI lint', script: 'lint:openapi' },
   { name: 'typecheck', script: 'typecheck' },
+  // Packs the published packages, lints the tarballs, installs them into fresh apps (npm registry).
+  { name: 'release check', script: 'release:check' },
   // Sizes only: they are deterministic, unlike bench's timings, which no test asserts.
   { name: 'bundle budgets', script: 'bench', args: ['--check'] },
   { name: 'unit', script: 'test:unit', layer: 'unit' },
@@ -17,6 +20,7 @@ const steps = [
   { name: 'gateway on PostgreSQL', script: 'test:gateway', layer: 'gateway-postgres', postgres: true },
   { name: 'components', script: 'test:components', layer: 'components', browser: true },
   { name: 'storybook build', script: 'build-storybook' },
+  { name: 'built stories', script: 'test:storybook-static', layer: 'storybook-static', browser: true },
   { name: 'stories', script: 'test:stories', layer: 'stories', browser: true },
   { name: 'end to end', script: 'test:e2e', layer: 'e2e', browser: true },
 ];

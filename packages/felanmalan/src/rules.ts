@@ -1,4 +1,4 @@
-import { msg, str } from '@kommunkit/ui';
+import { msg, str } from '@kommunkit/ui/msg';
 import {
   isEmailAddress,
   isPhoneNumber,

@@ -1,7 +1,8 @@
-import type { LocaleModule, msg as litMsg } from '@lit/localize';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
-export { str } from '@lit/localize/internal/str-tag.js';
+import type { LocaleModule } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { useTemplates } from './msg.js';
+
+export { msg, str } from './msg.js';
 
 /** Swedish is the source language; every other locale must be complete. */
 export const sourceLocale = 'sv';
@@ -23,21 +24,9 @@ export function registerTranslations(locale: TargetLocale, loader: Loader): void
 
 registerTranslations('en', () => import('./locales/en.js'));
 
-/*
- * lit-localize's runtime (`configureLocalization`) can be configured once per page, and a host
- * app that uses lit-localize itself has done so; configuring it again throws and the widget is
- * never defined. So kommunkit keeps its own active locale and templates here and looks messages
- * up with lit-localize's own lookup. The lit-localize tools find `msg` and `str` by their types,
- * so extraction works with these as with lit-localize's. A second copy of kommunkit on the page
- * keeps its own state, as it keeps its own elements.
- */
+/** kommunkit's own active locale: see `msg.ts` for why it is not lit-localize's. */
 let active: Locale = sourceLocale;
-let templates: LocaleModule['templates'] | undefined;
 let request = 0;
-
-/** The widgets' `msg`: lit-localize's, looked up in kommunkit's own locale. */
-export const msg: typeof litMsg = ((template: Parameters<typeof litMsg>[0], options?: Parameters<typeof litMsg>[1]) =>
-  runtimeMsg(templates, template, options)) as typeof litMsg;
 
 const listeners = new Set<() => void>();
 
@@ -86,6 +75,6 @@ export async function useLocale(locale: Locale): Promise<void> {
   for (const module of modules) Object.assign(next ?? {}, module.templates);
   if (mine !== request || locale === active) return;
   active = locale;
-  templates = next;
+  useTemplates(next);
   for (const listener of listeners) listener();
 }
