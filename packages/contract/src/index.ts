@@ -1,5 +1,7 @@
 export * from './routes.js';
 export * from './felanmalan-routes.js';
+export * from './embedding-routes.js';
+export * from './embedding.js';
 export * from './problem.js';
 export * from './kommun.js';
 export * from './auth.js';
@@ -7,6 +9,7 @@ export * from './drafts.js';
 export * from './pagination.js';
 export * from './health.js';
 export * from './operations.js';
+export * from './security.js';
 export * from './felanmalan.js';
 export * from './open311.js';
 export * from './api-keys.js';

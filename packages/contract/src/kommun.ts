@@ -1,7 +1,13 @@
 import { Type, type Static } from 'typebox';
 
-/** Kommun ids appear in every citizen-facing path: lower-case letters, digits and dashes. */
-export const KommunId = Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Kommun id, e.g. `exempelstad`.' });
+/**
+ * Kommun ids appear in every citizen-facing path: lower-case letters, digits and dashes.
+ * `embedding` is not one: `/api/v1/embedding` is the embedding check.
+ */
+export const KommunId = Type.String({
+  pattern: '^(?!embedding$)[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$',
+  description: 'Kommun id, e.g. `exempelstad` (`embedding` is reserved).',
+});
 
 export const serviceIds = ['felanmalan', 'lokalbokning', 'barnomsorg', 'fakturor'] as const;
 export type ServiceId = (typeof serviceIds)[number];

@@ -11,6 +11,7 @@ import {
   maxPhotos,
 } from './felanmalan-rules.js';
 import { clientHeader, idempotencyHeader } from './routes.js';
+import { open311Write, publicRoute, type SecurityRequirement } from './security.js';
 
 /**
  * Felanmälan's Open311 GeoReport v2 routes (http://wiki.open311.org/GeoReport_v2), described
@@ -36,6 +37,8 @@ export interface Open311Operation {
     summary: string;
     description?: string;
     tags: string[];
+    /** Who may call it (see `security.ts`): the reads are public. */
+    security: readonly SecurityRequirement[];
     params: TSchema;
   };
   documentation: {
@@ -199,6 +202,7 @@ export const open311Operations = {
       operationId: 'open311Discovery',
       summary: 'Open311 discovery: the endpoint, its specification and formats',
       tags,
+      security: publicRoute,
       params: Type.Object({ format: Format }),
     },
     documentation: {
@@ -219,6 +223,7 @@ export const open311Operations = {
       operationId: 'open311Services',
       summary: "The kommun's felanmälan categories as Open311 services",
       tags,
+      security: publicRoute,
       params: Type.Object({ format: Format }),
     },
     documentation: {
@@ -240,6 +245,7 @@ export const open311Operations = {
       operationId: 'open311ServiceDefinition',
       summary: "A service's questions (attributes)",
       tags,
+      security: publicRoute,
       params: Type.Object({ service_code: Type.String(), format: Format }),
     },
     documentation: {
@@ -262,6 +268,7 @@ export const open311Operations = {
       summary: 'Reports filed with the kommun, newest first',
       description: 'An optional parameter given empty (`status=`) is the same as one not given; `jurisdiction_id` given empty is a 400.',
       tags,
+      security: publicRoute,
       params: Type.Object({ format: Format }),
     },
     documentation: {
@@ -276,6 +283,7 @@ export const open311Operations = {
       operationId: 'open311Request',
       summary: 'One report (a list of one, as Open311 has it), its status brought up to date from a forwarding target',
       tags,
+      security: publicRoute,
       params: Type.Object({ service_request_id: Type.String({ examples: ['EXS-2026-000123'] }), format: Format }),
     },
     documentation: {
@@ -290,6 +298,7 @@ export const open311Operations = {
       operationId: 'open311Token',
       summary: 'Open311 tokens: always a 404, since every report gets its number at once',
       tags,
+      security: publicRoute,
       params: Type.Object({ token: Type.String(), format: Format }),
     },
     documentation: {
@@ -304,6 +313,7 @@ export const open311Operations = {
       operationId: 'open311Media',
       summary: "A report's photo (the `media_url`), as JPEG without metadata",
       tags,
+      security: publicRoute,
       params: Type.Object({ id: Type.String() }),
     },
     documentation: {
@@ -323,6 +333,7 @@ export const open311Operations = {
       summary: 'File a report, from a page of the kommun (its `Origin` and the SDK\'s header) or with an `api_key`',
       description: `As a form (application/x-www-form-urlencoded, at most 64 kB) or as multipart/form-data with up to ${String(maxPhotos)} photos in \`media\`. Every problem with the form is answered at once, each naming its field. A report gets its number at once (no token).`,
       tags,
+      security: open311Write,
       params: Type.Object({ format: Format }),
     },
     documentation: {

@@ -2,6 +2,8 @@ import { Type, type TSchema } from 'typebox';
 import { ApiKeyList, ApiKeyParams, apiKeyRoutes, IssuedApiKey, NewApiKey } from './api-keys.js';
 import { CallbackQuery, LoginQuery, User } from './auth.js';
 import { Draft, DraftBody, DraftParams } from './drafts.js';
+import { EmbeddingCheck, EmbeddingQuery } from './embedding.js';
+import { embeddingRoutes } from './embedding-routes.js';
 import { Health, Readiness } from './health.js';
 import { AddressList, AddressSearchQuery, NearestAddress, Open311ServiceRequest, PointQuery, ReportParams, StatusUpdate } from './felanmalan.js';
 import { felanmalanCitizenRoutes, felanmalanGeocoderRoutes } from './felanmalan-routes.js';
@@ -9,6 +11,7 @@ import { MyReport, MyReportCreated, MyReportDescription, MyReports } from './fel
 import { KommunInfo, KommunParams } from './kommun.js';
 import { Problem } from './problem.js';
 import { routes } from './routes.js';
+import { caseWorkers, citizenSession, optionalSession, publicRoute, reportOwner, type SecurityRequirement } from './security.js';
 
 export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -19,6 +22,10 @@ export interface Operation {
     summary: string;
     description?: string;
     tags: string[];
+    /** Who may call it (see `security.ts`); `[]` for a public route. */
+    security: readonly SecurityRequirement[];
+    /** Honours an `Idempotency-Key` header: a retry with the same key answers with the first result. */
+    idempotencyKey?: true;
     params?: TSchema;
     querystring?: TSchema;
     body?: TSchema;
@@ -41,6 +48,7 @@ export const operations = {
       operationId: 'getKommun',
       summary: "The kommun's name, theme tokens and enabled services",
       tags: ['kommun'],
+      security: publicRoute,
       params: KommunParams,
       response: { 200: KommunInfo, ...problems(404) },
     },
@@ -51,6 +59,7 @@ export const operations = {
       operationId: 'login',
       summary: "Start e-legitimation login with the kommun's identity provider (full-page redirect)",
       tags: ['auth'],
+      security: publicRoute,
       params: KommunParams,
       querystring: LoginQuery,
       response: { 302: Redirect, ...problems(400, 404) },
@@ -62,6 +71,7 @@ export const operations = {
       operationId: 'loginCallback',
       summary: 'Where the identity provider returns; sets the session cookie and returns to the page',
       tags: ['auth'],
+      security: publicRoute,
       params: KommunParams,
       querystring: CallbackQuery,
       response: { 302: Redirect, ...problems(400, 404) },
@@ -73,8 +83,10 @@ export const operations = {
       operationId: 'me',
       summary: 'The logged-in citizen',
       tags: ['auth'],
+      security: optionalSession,
       params: KommunParams,
-      response: { 200: User, ...problems(401, 404) },
+      description: 'An anonymous visitor (no session, or one that has ended) is no error: 204 without a body.',
+      response: { 200: User, 204: NoContent, ...problems(404) },
     },
   },
   logout: {
@@ -83,6 +95,7 @@ export const operations = {
       operationId: 'logout',
       summary: 'End the session',
       tags: ['auth'],
+      security: optionalSession,
       params: KommunParams,
       response: { 204: NoContent, ...problems(403, 404) },
     },
@@ -93,6 +106,7 @@ export const operations = {
       operationId: 'getDraft',
       summary: "The logged-in citizen's saved draft for a service",
       tags: ['drafts'],
+      security: citizenSession,
       params: DraftParams,
       response: { 200: Draft, ...problems(401, 404) },
     },
@@ -103,6 +117,7 @@ export const operations = {
       operationId: 'saveDraft',
       summary: 'Save what the logged-in citizen has typed so far',
       tags: ['drafts'],
+      security: citizenSession,
       params: DraftParams,
       body: DraftBody,
       response: { 200: Draft, ...problems(400, 401, 403, 404, 409, 413) },
@@ -114,6 +129,7 @@ export const operations = {
       operationId: 'deleteDraft',
       summary: 'Throw away the saved draft',
       tags: ['drafts'],
+      security: citizenSession,
       params: DraftParams,
       response: { 204: NoContent, ...problems(401, 403, 404) },
     },
@@ -124,6 +140,7 @@ export const operations = {
       operationId: 'updateReportStatus',
       summary: "Case workers: change a report's status and add a public note (Authorization: Bearer <the kommun's case-worker key>)",
       tags: ['felanmalan'],
+      security: caseWorkers,
       params: ReportParams,
       body: StatusUpdate,
       response: { 200: Open311ServiceRequest, ...problems(400, 401, 404) },
@@ -135,6 +152,7 @@ export const operations = {
       operationId: 'issueApiKey',
       summary: "Case workers: issue an Open311 api_key to an app or system, shown once (Authorization: Bearer <the kommun's case-worker key>)",
       tags: ['felanmalan'],
+      security: caseWorkers,
       params: KommunParams,
       body: NewApiKey,
       response: { 201: IssuedApiKey, ...problems(400, 401, 404) },
@@ -146,6 +164,7 @@ export const operations = {
       operationId: 'listApiKeys',
       summary: "Case workers: the kommun's issued api_keys, revoked ones included, without the keys (Authorization: Bearer <the kommun's case-worker key>)",
       tags: ['felanmalan'],
+      security: caseWorkers,
       params: KommunParams,
       response: { 200: ApiKeyList, ...problems(401, 404) },
     },
@@ -156,6 +175,7 @@ export const operations = {
       operationId: 'revokeApiKey',
       summary: "Case workers: revoke an issued api_key at once; it stays listed (Authorization: Bearer <the kommun's case-worker key>)",
       tags: ['felanmalan'],
+      security: caseWorkers,
       params: ApiKeyParams,
       response: { 204: NoContent, ...problems(400, 401, 404) },
     },
@@ -166,6 +186,7 @@ export const operations = {
       operationId: 'searchAddresses',
       summary: "Addresses in the kommun's register that match what the citizen typed, at most 10, best first",
       tags: ['felanmalan'],
+      security: publicRoute,
       params: KommunParams,
       querystring: AddressSearchQuery,
       response: { 200: AddressList, ...problems(400, 404) },
@@ -177,6 +198,7 @@ export const operations = {
       operationId: 'nearestAddress',
       summary: 'The address nearest to a point (a pin on the map), or 404 when none is within 250 m',
       tags: ['felanmalan'],
+      security: publicRoute,
       params: KommunParams,
       querystring: PointQuery,
       response: { 200: NearestAddress, ...problems(400, 404) },
@@ -190,6 +212,8 @@ export const operations = {
       description:
         'The body is the form of `open311CreateRequest` (application/x-www-form-urlencoded, or multipart/form-data with photos in `media`), `jurisdiction_id` and `api_key` aside: the kommun is the path\'s and the session is the citizen\'s. An `Idempotency-Key` makes it safe to retry (the same key with another form is a 422). Field errors point at `/body/<field>` in Open311\'s names.',
       tags: ['felanmalan'],
+      security: citizenSession,
+      idempotencyKey: true,
       params: KommunParams,
       response: { 201: MyReportCreated, ...problems(400, 401, 403, 404, 413, 415, 422, 429) },
     },
@@ -200,6 +224,7 @@ export const operations = {
       operationId: 'listMyReports',
       summary: "The logged-in citizen's own reports, newest first, with status and history",
       tags: ['felanmalan'],
+      security: citizenSession,
       params: KommunParams,
       response: { 200: MyReports, ...problems(401, 404) },
     },
@@ -210,6 +235,7 @@ export const operations = {
       operationId: 'getMyReport',
       summary: "One of the logged-in citizen's own reports (anyone else's is a 404, as an unknown one)",
       tags: ['felanmalan'],
+      security: citizenSession,
       params: ReportParams,
       response: { 200: MyReport, ...problems(400, 401, 404) },
     },
@@ -222,6 +248,7 @@ export const operations = {
       description:
         'Allowed within the kommun\'s `editWindowMinutes` of filing and while the status is `mottagen`; otherwise 409 saying why. A report that is not the caller\'s (no session of its owner, no right token) is a 404.',
       tags: ['felanmalan'],
+      security: reportOwner,
       params: ReportParams,
       body: MyReportDescription,
       response: { 200: MyReport, ...problems(400, 403, 404, 409, 429) },
@@ -234,8 +261,22 @@ export const operations = {
       summary: 'Withdraw a new report (status `aterkallad`, closed): by its owner\'s session or with `x-kommunkit-edit-token`',
       description: 'The same rules as `editMyReport`.',
       tags: ['felanmalan'],
+      security: reportOwner,
       params: ReportParams,
       response: { 200: MyReport, ...problems(400, 403, 404, 409, 429) },
+    },
+  },
+  checkEmbedding: {
+    ...embeddingRoutes.checkEmbedding,
+    schema: {
+      operationId: 'checkEmbedding',
+      summary: "Whether a page origin may embed a kommun's widgets, and where the gateway's config lists them",
+      description:
+        "For editors (the snippet builder) and for a widget whose calls get no answer: a browser cannot tell a CORS refusal from a network failure. Readable from any origin, without credentials. `origin` defaults to the request's `Origin` header; an unknown kommun is `known: false`, not an error.",
+      tags: ['kommun'],
+      security: publicRoute,
+      querystring: EmbeddingQuery,
+      response: { 200: EmbeddingCheck, ...problems(400) },
     },
   },
   health: {
@@ -244,7 +285,9 @@ export const operations = {
       operationId: 'health',
       summary: 'The process is up',
       tags: ['operations'],
-      response: { 200: Health },
+      security: publicRoute,
+      // Input hygiene answers every request, this one too: a control character or a repeated query parameter is a 400.
+      response: { 200: Health, ...problems(400) },
     },
   },
   ready: {
@@ -253,7 +296,8 @@ export const operations = {
       operationId: 'ready',
       summary: 'The gateway can serve requests (database reachable)',
       tags: ['operations'],
-      response: { 200: Readiness, 503: Readiness },
+      security: publicRoute,
+      response: { 200: Readiness, 503: Readiness, ...problems(400) },
     },
   },
 } as const satisfies Record<string, Operation>;

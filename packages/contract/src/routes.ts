@@ -8,6 +8,8 @@
 export const clientHeader = 'x-kommunkit-client';
 /** Header that makes a write safe to retry: the gateway answers a repeat with the first result. */
 export const idempotencyHeader = 'idempotency-key';
+/** The longest Idempotency-Key the gateway takes (visible ASCII, for example a UUID). */
+export const maxIdempotencyKeyLength = 200;
 /** Query parameter the gateway adds to the page's URL after a login that did not finish (`cancelled`, `failed`). */
 export const loginOutcomeParam = 'kk-login';
 

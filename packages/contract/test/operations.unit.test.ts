@@ -14,6 +14,9 @@ describe('contract', () => {
   it('accepts kommun ids of lower-case letters, digits and dashes only', () => {
     expect(['exempelstad', 'upplands-vasby', 'a1'].every((id) => Value.Check(KommunId, id))).toBe(true);
     expect(['Exempelstad', '-x', 'x-', '', 'a b', 'ö'].some((id) => Value.Check(KommunId, id))).toBe(false);
+    // `/api/v1/embedding` is the embedding check, so no kommun may be called that.
+    expect(Value.Check(KommunId, 'embedding')).toBe(false);
+    expect(Value.Check(KommunId, 'embedding-by')).toBe(true);
   });
 
   it('describes problems with a stable type and field errors', () => {
