@@ -14,13 +14,14 @@ import { defineConfig } from 'vite';
  * Left out, to travel with the widgets that use them (rolldown makes a shared chunk when more
  * than one does): translations (loaded only for pages in another language), the SDK's service
  * modules and the contract's rules and routes of one service (`<service>-rules.ts`,
- * `<service>-routes.ts`), ui's parts only some widgets use (login gate, formatting, numbers,
+ * `<service>-routes.ts`), what only a page that is not set up loads (the SDK's embedding
+ * check, ui's setup notice), ui's parts only some widgets use (login gate, formatting, numbers,
  * status history, pager, list/detail, grid, and the sessionStorage guard of drafts and login)
  * and Lit modules only some widgets use (@lit/task, the ref directive).
  */
 const sep = String.raw`[\\/]`;
 const notShared = new RegExp(
-  `${sep}locales${sep}|packages${sep}sdk${sep}src${sep}services${sep}|packages${sep}contract${sep}src${sep}[a-z-]+-(rules|routes)\\.ts|packages${sep}ui${sep}src${sep}(auth${sep}|format|numbers|plural|status-history|pager|list-detail|grid|session-storage)`,
+  `${sep}locales${sep}|packages${sep}sdk${sep}src${sep}(services${sep}|embedding)|packages${sep}contract${sep}src${sep}[a-z-]+-(rules|routes)\\.ts|packages${sep}ui${sep}src${sep}(auth${sep}|kommun${sep}setup-notice|format|numbers|plural|status-history|pager|list-detail|grid|session-storage)`,
 );
 const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}(forms|drafts)${sep}|packages${sep}sdk${sep}src${sep}drafts\\.ts`);
 const runtimeModules = new RegExp(`packages${sep}(ui|sdk|contract)${sep}src${sep}`);

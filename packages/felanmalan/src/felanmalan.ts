@@ -109,6 +109,9 @@ export class KkFelanmalan extends KkElement {
   }
 
   override render(): TemplateResult {
+    // Not set up for this page (no kommun or api, an unknown kommun, an origin not on the list): say so, and nothing else.
+    const notice = this.setupNotice();
+    if (notice) return notice;
     const context: ViewContext = { headingLevel: this.headingLevel, mapContainer: this.#map.container };
     const feature = this.#feature();
     if (feature) {

@@ -9,6 +9,7 @@ import type { ResolvedConfig } from './config/load.js';
 import type { Db } from './db/database.js';
 import { draftRoutes } from './drafts/routes.js';
 import { embedRoutes } from './embed.js';
+import { embeddingRoutes } from './embedding-routes.js';
 import { healthRoutes } from './health.js';
 import { installClientErrors, serverOptions } from './http/client-errors.js';
 import { installSecurityHeaders } from './http/headers.js';
@@ -18,7 +19,7 @@ import { installInputHygiene } from './http/hygiene.js';
 import { installProblemHandlers } from './http/problem.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { trackRouteMethods } from './http/route-methods.js';
-import { installSecurity } from './http/security.js';
+import { installCors, installCsrf } from './http/security.js';
 import { kommunRoutes } from './kommun-routes.js';
 import { AccessLog, productionLogger } from './logging.js';
 import { serviceMigrations, serviceSettings } from './services/catalog.js';
@@ -82,8 +83,10 @@ export async function buildGateway({
   installProblemHandlers(app, methodsFor, paths);
   installSecurityHeaders(app, config);
   installClientErrors(app);
+  // CORS before the kommun is resolved, so that the 404 for an unknown kommun is readable too.
+  await installCors(app, config, paths);
   resolveKommun(app, config);
-  await installSecurity(app, config, paths);
+  installCsrf(app);
   await app.register(cookie);
   installInputHygiene(app);
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
@@ -91,6 +94,7 @@ export async function buildGateway({
   const sessions = new SessionStore(db, config, app.log);
   healthRoutes(app, { db });
   kommunRoutes(app, services);
+  embeddingRoutes(app, config);
   authRoutes(app, { config, db, sessions, providers: new IdentityProviders() });
   draftRoutes(app, { db, sessions });
   for (const service of services) await service.register(app, { config, db, sessions, fetch });

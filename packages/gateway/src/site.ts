@@ -7,15 +7,17 @@ import { join } from 'node:path';
 /**
  * The policy every demo page is served under: no inline script or style anywhere, which is
  * what the strictest kommun sites set. Pages named in `trustedTypesPages` also require Trusted
- * Types (Lit's own policy allowed), the strictest setting a browser has.
+ * Types (Lit's own policy allowed), the strictest setting a browser has. The gateway is named
+ * as a kommun site names it, so that a page reached at another origin (127.0.0.1 instead of
+ * localhost, as the misconfiguration tests do) still loads the widgets from the gateway.
  */
-function contentSecurityPolicy(trustedTypes: boolean): string {
+function contentSecurityPolicy(trustedTypes: boolean, gateway: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${gateway}`,
     "style-src 'self'",
-    "img-src 'self' data: blob: https://tile.openstreetmap.org",
-    "connect-src 'self'",
+    `img-src 'self' ${gateway} data: blob: https://tile.openstreetmap.org`,
+    `connect-src 'self' ${gateway}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -42,7 +44,7 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
     const html = (await readFile(file, 'utf8')).replaceAll('{{gateway}}', publicUrl);
     return reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', contentSecurityPolicy(trustedTypesPages.has(name)))
+      .header('content-security-policy', contentSecurityPolicy(trustedTypesPages.has(name), publicUrl))
       .header('cache-control', 'no-cache')
       .send(html);
   };

@@ -69,14 +69,22 @@ describe('login through the kommun\'s identity provider (BFF)', () => {
     await login(browser, 'exempelstad', `${pages.exempelstad}/`, guardian);
     const token = browser.cookie('kk_session')!;
     const elsewhere = await fetch(`${gateway.url}/api/v1/grannby/auth/me`, { headers: { cookie: `kk_session=${token}` } });
-    expect(elsewhere.status).toBe(401);
-    expect(((await elsewhere.json()) as Problem).type).toBe(problemTypes.unauthenticated);
+    expect(elsewhere.status).toBe(204);
+    expect(await elsewhere.text()).toBe('');
     const home = await fetch(`${gateway.url}/api/v1/exempelstad/auth/me`, { headers: { cookie: `kk_session=${token}` } });
     expect(home.status).toBe(200);
   });
 
-  it('answers 401 problem+json when not logged in', async () => {
-    const response = await fetch(`${gateway.url}/api/v1/exempelstad/auth/me`);
+  it('answers 204 without a body when nobody is logged in: an anonymous visitor is no error (no page logs one)', async () => {
+    for (const cookie of [undefined, 'kk_session=no-such-session']) {
+      const response = await fetch(`${gateway.url}/api/v1/exempelstad/auth/me`, cookie ? { headers: { cookie } } : {});
+      expect(response.status).toBe(204);
+      expect(await response.text()).toBe('');
+    }
+  });
+
+  it('still answers 401 problem+json where a session is required', async () => {
+    const response = await fetch(`${gateway.url}/api/v1/exempelstad/drafts/felanmalan`);
     expect(response.status).toBe(401);
     expect(((await response.json()) as Problem).title).toBe('Du behöver logga in');
   });
@@ -92,7 +100,7 @@ describe('login through the kommun\'s identity provider (BFF)', () => {
     expect(out.status).toBe(204);
     expect(browser.cookie('kk_session')).toBeUndefined();
     const replay = await fetch(`${gateway.url}/api/v1/exempelstad/auth/me`, { headers: { cookie: `kk_session=${token}` } });
-    expect(replay.status).toBe(401);
+    expect(replay.status).toBe(204);
   });
 
   it('uses a login state once: a replayed callback is refused, even from the browser that started it', async () => {
@@ -120,7 +128,7 @@ describe('login through the kommun\'s identity provider (BFF)', () => {
     const browser = new Browser(gateway.url);
     await login(browser, 'exempelstad', `${pages.exempelstad}/`, guardian);
     await gateway.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).execute();
-    expect((await browser.fetch('/api/v1/exempelstad/auth/me')).status).toBe(401);
+    expect((await browser.fetch('/api/v1/exempelstad/auth/me')).status).toBe(204);
   });
 });
 
@@ -138,7 +146,7 @@ describe('login bound to the browser that started it (login CSRF)', () => {
     expect(problem.detail).toContain('Börja om från sidan du kom från');
     expect(refused.headers.getSetCookie().some((line) => line.startsWith('kk_session='))).toBe(false);
     expect(victim.cookie('kk_session')).toBeUndefined();
-    expect((await victim.fetch('/api/v1/exempelstad/auth/me')).status).toBe(401);
+    expect((await victim.fetch('/api/v1/exempelstad/auth/me')).status).toBe(204);
     expect(await gateway.db.selectFrom('session').select('id').execute()).toHaveLength(0);
 
     // The victim's attempt did not use the login up: it still finishes in the browser that started it.
@@ -220,13 +228,12 @@ describe('the personnummer in the session table', () => {
     const otherKey = new Sealer('another-data-key-than-the-gateways-0123456789', 'session-personnummer').seal(guardianPerson.personnummer, row.id);
     await gateway.db.updateTable('session').set({ personnummer_sealed: otherKey }).where('id', '=', row.id).execute();
     const me = await browser.fetch('/api/v1/exempelstad/auth/me');
-    expect(me.status).toBe(401);
-    expect(((await me.json()) as Problem).type).toBe(problemTypes.unauthenticated);
+    expect(me.status).toBe(204);
 
     // Sealed by the gateway's key, but for another session's id: it does not open in this one.
     const moved = new Sealer(dataKey, 'session-personnummer').seal(guardianPerson.personnummer, 'some-other-session-id');
     await gateway.db.updateTable('session').set({ personnummer_sealed: moved }).where('id', '=', row.id).execute();
-    expect((await browser.fetch('/api/v1/exempelstad/auth/me')).status).toBe(401);
+    expect((await browser.fetch('/api/v1/exempelstad/auth/me')).status).toBe(204);
 
     const good = new Sealer(dataKey, 'session-personnummer').seal(guardianPerson.personnummer, row.id);
     await gateway.db.updateTable('session').set({ personnummer_sealed: good }).where('id', '=', row.id).execute();

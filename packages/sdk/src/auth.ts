@@ -110,7 +110,7 @@ export class Auth extends EventTarget {
   }
 
   /**
-   * Asks the gateway who is logged in (`GET auth/me`): the user, or null after a 401.
+   * Asks the gateway who is logged in (`GET auth/me`): the user, or null when nobody is (204, or a 401).
    * Concurrent calls share one request; `signal` stops only this caller's wait.
    */
   refresh(options: CallOptions = {}): Promise<User | null> {
@@ -166,7 +166,8 @@ export class Auth extends EventTarget {
 
   async #fetchUser(): Promise<User | null> {
     try {
-      return await this.#transport.request('me');
+      // 204 when nobody is logged in; an older gateway answered 401, which means the same.
+      return (await this.#transport.request('me')) ?? null;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;

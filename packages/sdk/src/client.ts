@@ -35,6 +35,14 @@ export interface KommunkitClient {
   getKommun(options?: CallOptions): Promise<KommunInfo>;
   /** One contract operation, for service modules; the other members are built on it. */
   readonly request: Request;
+  /**
+   * Why calls get no answer, when it is nothing a retry mends: an `EmbeddingError` (from
+   * `@kommunkit/sdk/embedding`) when the gateway's embedding check says this page's origin is
+   * not on the kommun's list, or that no kommun has this id; undefined when all is in order or
+   * the gateway cannot be reached. Every call asks it after its first failure without an answer
+   * (a browser shows a CORS refusal as one); service modules pass it to `exchange`.
+   */
+  readonly diagnose: () => Promise<Error | undefined>;
 }
 
 const normalizeApi = (api: string): string => api.replace(/\/+$/, '');
@@ -49,11 +57,14 @@ export function createClient(options: ClientOptions): KommunkitClient {
   const doFetch: typeof fetch = locale
     ? (input, init) => given(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), 'accept-language': locale() } })
     : given;
+  // Loaded only after a failure, and it remembers the gateway's answer for the page.
+  const diagnose = (): Promise<Error | undefined> => import('./embedding.js').then((module) => module.diagnose(api, options.kommun, doFetch), () => undefined);
   const transport = createTransport({
     api,
     kommun: options.kommun,
     fetch: doFetch,
     retry: retrySettings(options.retry),
+    diagnose,
   });
   const { request } = transport;
   let kommunInfo: Promise<KommunInfo> | undefined;
@@ -77,6 +88,7 @@ export function createClient(options: ClientOptions): KommunkitClient {
     options: { ...options, fetch: doFetch },
     getKommun,
     request,
+    diagnose,
   };
 }
 

@@ -68,6 +68,8 @@ export interface TransportConfig {
   kommun: string;
   fetch: typeof fetch;
   retry: RetryOptions;
+  /** Why calls get no answer, when no retry can mend it (`ExchangeOptions.diagnose`). */
+  diagnose?: () => Promise<Error | undefined>;
 }
 
 export interface Transport {
@@ -93,7 +95,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-const retryStatuses = new Set([429, 502, 503, 504]);
+/** What can go right on a retry: a timeout, a rate limit, a gateway or dependency away. No other 4xx ever will. */
+const retryStatuses = new Set([408, 429, 502, 503, 504]);
 
 /** How long to wait before retrying after `error`, or undefined when it must not be retried. */
 function retryDelay(error: unknown, attempt: number, retry: RetryOptions): number | undefined {
@@ -161,6 +164,13 @@ export interface ExchangeOptions extends CallOptions {
   onErrorStatus?: (status: number) => void;
   /** A successful answer may have no body (204): it reads as undefined, not as unreadable. */
   emptyIsUndefined?: boolean;
+  /**
+   * Asked once, after a call's first failure without an answer: a browser cannot tell a CORS
+   * refusal from a network outage, so this asks the gateway why (`KommunkitClient.diagnose`).
+   * An error it resolves to (the page is not on the kommun's list, an unknown kommun) is thrown
+   * instead of retrying; undefined means retry as for any failure.
+   */
+  diagnose?: (() => Promise<Error | undefined>) | undefined;
 }
 
 /**
@@ -198,17 +208,32 @@ export async function exchange(doFetch: typeof fetch, target: string, init: Requ
     }
   };
 
+  /** `once()`, with the failure explained by `diagnose` the first time there was no answer. */
+  let diagnose = options.diagnose;
+  const tryOnce = async (): Promise<unknown> => {
+    try {
+      return await once();
+    } catch (error) {
+      if (diagnose && error instanceof NetworkError && !error.offline && !signal?.aborted) {
+        const cause = await diagnose();
+        diagnose = undefined;
+        if (cause) throw cause;
+      }
+      throw error;
+    }
+  };
+
   const attempts = options.retryable ? Math.max(1, Math.floor(retry.attempts)) : 1;
   for (let attempt = 1; attempt < attempts; attempt++) {
     try {
-      return await once();
+      return await tryOnce();
     } catch (error) {
       const delay = signal?.aborted ? undefined : retryDelay(error, attempt, retry);
       if (delay === undefined) throw error;
       await sleep(delay, signal);
     }
   }
-  return once();
+  return tryOnce();
 }
 
 export function createTransport(config: TransportConfig): Transport {
@@ -236,6 +261,7 @@ export function createTransport(config: TransportConfig): Transport {
         if (status === 401) for (const listener of unauthenticated) listener();
       },
       emptyIsUndefined: true,
+      diagnose: config.diagnose,
     });
   }
 

@@ -13,7 +13,8 @@ export type Route = (typeof routes)[keyof typeof routes];
  */
 export interface Operations {
   getKommun: { result: KommunInfo };
-  me: { result: User };
+  /** Undefined when nobody is logged in (204). */
+  me: { result: User | undefined };
   logout: { result: undefined };
   getDraft: { params: { service: ServiceId }; result: Draft };
   saveDraft: { params: { service: ServiceId }; body: DraftBody; result: Draft };

@@ -1,4 +1,5 @@
 import { draftsFor } from '../src/drafts.js';
+import { sdkVersion } from '../src/version.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, loginOutcome, problemTypes, type KommunkitClient, type User } from '../src/index.js';
 import { noContent, ok, problem, startFakeGateway, type FakeGateway } from './support/fake-gateway.js';
@@ -33,7 +34,16 @@ describe('auth.refresh', () => {
     expect(gateway.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/v1/exempelstad/auth/me']);
   });
 
-  it('learns that nobody is logged in from a 401, and says so once', async () => {
+  it('learns that nobody is logged in from a 204 (the gateway\'s answer for an anonymous visitor), and says so once', async () => {
+    gateway.handler = () => noContent();
+    await expect(client.auth.refresh()).resolves.toBeNull();
+    await expect(client.auth.refresh()).resolves.toBeNull();
+    expect(client.auth.loaded).toBe(true);
+    expect(client.auth.user).toBeNull();
+    expect(changes).toEqual([null]);
+  });
+
+  it('learns that nobody is logged in from a 401 too (an older gateway), and says so once', async () => {
     gateway.handler = unauthenticated;
     await expect(client.auth.refresh()).resolves.toBeNull();
     await expect(client.auth.refresh()).resolves.toBeNull();
@@ -126,7 +136,7 @@ describe('auth.logout', () => {
     const logout = gateway.requests[1];
     expect(logout?.method).toBe('POST');
     expect(logout?.url).toBe('/api/v1/exempelstad/auth/logout');
-    expect(logout?.headers['x-kommunkit-client']).toBe('sdk/0.0.0');
+    expect(logout?.headers['x-kommunkit-client']).toBe(`sdk/${sdkVersion}`);
     expect(client.auth.user).toBeNull();
     expect(changes).toEqual([anna, null]);
   });

@@ -1,3 +1,4 @@
+import { sdkVersion } from '../src/version.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createClient, NetworkError, problemTypes, type KommunkitClient } from '../src/index.js';
 import { createFelanmalan, felanmalanFor, idempotencyKey, type Open311ServiceRequest } from '../src/services/felanmalan.js';
@@ -98,7 +99,7 @@ describe('felanmalanFor(client) against the kommunkit gateway', () => {
     expect(received?.method).toBe('POST');
     expect(received?.url).toBe('/open311/v2/requests.json?jurisdiction_id=exempelstad');
     expect(received?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    expect(received?.headers['x-kommunkit-client']).toBe('sdk/0.0.0');
+    expect(received?.headers['x-kommunkit-client']).toBe(`sdk/${sdkVersion}`);
     expect(received?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
     const form = await formOf(received!);
     expect([...form.keys()]).toEqual(['service_code', 'lat', 'long', 'address_string', 'description', 'attribute[lamp_number]', 'attribute[sides][]', 'attribute[sides][]', 'first_name', 'email', 'media']);

@@ -1,7 +1,8 @@
-import { LitElement } from 'lit';
+import { LitElement, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { ClientController } from './client-context.js';
+import { spinner } from './feedback.js';
 import { KommunController } from './kommun/kommun-controller.js';
 import { parseHeadingLevel, type HeadingLevel } from './heading.js';
 import { LocaleController, resolveLang, useLocale } from './localization.js';
@@ -17,6 +18,10 @@ import { applyConfigTheme } from './tokens.js';
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface KkEventMap {}
+
+/** The notice for a widget that cannot work on the page, loaded the first time one may be needed. */
+let notices: Promise<void> | undefined;
+let noticeModule: typeof import('./kommun/setup-notice.js') | undefined;
 
 /**
  * Base class of every kommunkit widget: kommun and gateway, language, heading level, typed
@@ -50,7 +55,8 @@ export class KkElement extends LitElement {
   /**
    * The kommun's info (name, theme, enabled services), shared with every `KommunController` of
    * this kommun on the page. Its theme is applied when it arrives; that is cosmetic, so a failure
-   * leaves the defaults, and the widget reports gateway problems on its own calls.
+   * leaves the defaults, and the widget reports gateway problems on its own calls, unless the
+   * failure means the widget cannot work here at all (`setupNotice`).
    */
   protected readonly kommunInfo: KommunController = new KommunController(this, {
     client: () => this.client,
@@ -60,6 +66,27 @@ export class KkElement extends LitElement {
   constructor() {
     super();
     new LocaleController(this);
+  }
+
+  /**
+   * What to render instead of the widget when it cannot work on this page: no `kommun` or `api`,
+   * a kommun the gateway does not know, or a page whose origin is not on the kommun's list. The
+   * citizen is told plainly (no "Försök igen" that would only fail again), and the console once,
+   * for the editor, what to change where. Undefined while the widget can work (a spinner for
+   * the moment it takes to find out after a failure); a widget's `render()` starts with it.
+   */
+  protected setupNotice(): TemplateResult | undefined {
+    const { status, error } = this.kommunInfo;
+    if (this.kommun && this.api && status !== 'error') return undefined;
+    if (noticeModule) return noticeModule.setupNotice(this, error);
+    // A chunk that failed to load (a network blip) is asked for again on the next update.
+    notices ??= import('./kommun/setup-notice.js').then(
+      (module) => void (noticeModule = module),
+      () => void (notices = undefined),
+    );
+    void notices.then(() => this.requestUpdate());
+    // Until it is known whether the widget can work here: not a moment of "Försök igen".
+    return spinner();
   }
 
   /** The SDK client for this widget's `api` and `kommun`, also provided to its parts as context. */

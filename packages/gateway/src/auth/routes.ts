@@ -185,7 +185,12 @@ export function authRoutes(
 
   app.route({
     ...operations.me,
-    handler: async (request) => toUser(await sessions.require(request)),
+    // Nobody logged in is the usual answer, not an error: a 401 here would put an error in the
+    // console of every page a widget is on.
+    handler: async (request, reply) => {
+      const session = await sessions.find(request);
+      return session ? toUser(session) : reply.code(204).send(null);
+    },
   });
 
   app.route({

@@ -1,10 +1,10 @@
 import cors from '@fastify/cors';
-import { clientHeader, editTokenHeader, idempotencyHeader, problemTypes } from '@kommunkit/contract';
+import { clientHeader, editTokenHeader, embeddingRoutes, idempotencyHeader, problemTypes } from '@kommunkit/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
 import { kommunIdIn } from './kommun.js';
-import { rulesFor, type PathRules } from './paths.js';
+import { pathOf, rulesFor, type PathRules } from './paths.js';
 import { HttpProblem } from './problem.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -33,13 +33,15 @@ declare module 'fastify' {
 }
 
 /**
- * CORS with credentials, only for the kommun's own page origins, and CSRF defence for every
- * state-changing API request: it must carry the SDK's custom header (which a plain form or
- * image cannot send, and which forces a CORS preflight) and an Origin on the kommun's list.
- * SameSite=Lax cookies are the third layer.
+ * CORS with credentials, only for the kommun's own page origins. Two kinds of answer are
+ * readable from any page, because a widget on a page that is not set up must be able to say
+ * why instead of seeing "no answer": the embedding check (public, without credentials), and the
+ * 404 for a kommun id that no kommun has (it carries nothing but that; no cookie is scoped to
+ * such a path). Installed before `resolveKommun`, so that its 404 has these headers too.
  */
-export async function installSecurity(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): Promise<void> {
+export async function installCors(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): Promise<void> {
   const everyOrigin = [...new Set(config.kommuner.flatMap((kommun) => kommun.origins))];
+  const embeddingCheck = embeddingRoutes.checkEmbedding.url;
   /**
    * The origins of the kommun a request is for: its API path, or what the rules of its prefix
    * say (Open311's `jurisdiction_id`). A write (or its preflight) that may name its kommun in
@@ -53,13 +55,20 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
     return rule?.kommunInBody && !safeMethods.has(intendedMethod(request)) ? everyOrigin : [];
   };
 
+  /** An API path whose kommun id no kommun has (as `resolveKommun` will answer it: 404). */
+  const unknownKommun = (request: FastifyRequest): boolean => {
+    const id = kommunIdIn(request.url);
+    return id !== undefined && !config.kommunById.has(id);
+  };
+
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
       const origin = request.headers.origin;
-      const allowed = origin !== undefined && originsOf(request).includes(origin);
-      // Public data (Open311's reads): any site may show it, without credentials.
-      const publicRead = !allowed && rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST';
+      const allowed = origin !== undefined && (originsOf(request).includes(origin) || unknownKommun(request));
+      // Public data (Open311's reads, the embedding check): any site may show it, without credentials.
+      const publicRead =
+        !allowed && (pathOf(request.url) === embeddingCheck || (rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST'));
       callback(null, {
         origin: allowed ? origin : publicRead ? '*' : false,
         credentials: allowed,
@@ -70,7 +79,15 @@ export async function installSecurity(app: FastifyInstance, config: ResolvedConf
       });
     },
   });
+}
 
+/**
+ * CSRF defence for every state-changing API request: it must carry the SDK's custom header
+ * (which a plain form or image cannot send, and which forces a CORS preflight) and an Origin
+ * on the kommun's list. SameSite=Lax cookies are the third layer. Installed after
+ * `resolveKommun`, whose kommun it checks against.
+ */
+export function installCsrf(app: FastifyInstance): void {
   app.addHook('onRequest', async (request) => {
     // Only routes that take nothing but a key skip the check: there a cookie grants nothing. A
     // header alone proves nothing (any Authorization value used to let a cookie request through).

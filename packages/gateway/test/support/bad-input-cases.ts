@@ -464,6 +464,9 @@ function contractBases(fixtures: Fixtures): { path: Record<string, string>; quer
       // Near Storgatan 12 of Exempelstad's address list: a pin there has a nearest address.
       lat: '58.4107',
       long: '15.6223',
+      // The embedding check's: a kommun id, and a page origin to check instead of the request's.
+      kommun: 'exempelstad',
+      origin: pages.exempelstad,
     },
   };
 }

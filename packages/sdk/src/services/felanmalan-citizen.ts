@@ -51,6 +51,7 @@ function call<T>(client: KommunkitClient, route: Route, { reference, headers = {
     onErrorStatus: (status) => {
       if (status === 401) client.auth.refresh().catch(() => undefined);
     },
+    diagnose: client.diagnose,
   }) as Promise<T>;
 }
 

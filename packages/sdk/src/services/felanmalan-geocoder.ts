@@ -14,7 +14,7 @@ export type { Address, NearestAddress } from '@kommunkit/contract';
  * place carries it.
  */
 
-type Client = Pick<KommunkitClient, 'api' | 'kommun' | 'options'>;
+type Client = Pick<KommunkitClient, 'api' | 'kommun' | 'options'> & Partial<Pick<KommunkitClient, 'diagnose'>>;
 
 /** A public read of the register: no cookie needed, retried like every GET. */
 const read = (client: Client, route: { url: string }, query: Record<string, QueryValue>, signal: AbortSignal | undefined): Promise<unknown> =>
@@ -22,7 +22,7 @@ const read = (client: Client, route: { url: string }, query: Record<string, Quer
     client.options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     `${client.api}${pathFor(route.url, { kommun: client.kommun })}${queryString(query)}`,
     { method: 'GET', headers: { accept: 'application/json' }, credentials: 'omit' },
-    { retry: retrySettings(client.options.retry), retryable: true, signal },
+    { retry: retrySettings(client.options.retry), retryable: true, signal, diagnose: client.diagnose },
   );
 
 /** Addresses that match what the citizen typed (1–100 characters), best first, at most 10. */

@@ -111,6 +111,8 @@ export interface FelanmalanOptions {
   server?: 'kommunkit' | 'open311' | undefined;
   fetch?: typeof fetch | undefined;
   retry?: Partial<RetryOptions> | false | undefined;
+  /** Why calls get no answer when no retry mends it (`KommunkitClient.diagnose`); the client's own at its gateway. */
+  diagnose?: (() => Promise<Error | undefined>) | undefined;
 }
 
 /** The problem type an Open311 error list's status stands for (such a list names none). */
@@ -188,7 +190,7 @@ export function createFelanmalan(options: FelanmalanOptions): Felanmalan {
   const extensions = kommunkit ? 'true' : undefined;
 
   const call = <T>(target: string, init: RequestInit, retryable: boolean, signal: AbortSignal | undefined): Promise<T> =>
-    exchange(doFetch, target, init, { retry, retryable, signal, problemOf: open311Problem }) as Promise<T>;
+    exchange(doFetch, target, init, { retry, retryable, signal, problemOf: open311Problem, diagnose: options.diagnose }) as Promise<T>;
 
   const credentials: RequestCredentials = kommunkit ? 'include' : 'same-origin';
   const get = <T>(target: string, signal: AbortSignal | undefined): Promise<T> =>
@@ -259,7 +261,7 @@ export function felanmalanFor(client: KommunkitClient): Felanmalan {
   let felanmalan = gatewayFelanmalan.get(client);
   if (!felanmalan) {
     const { fetch, retry } = client.options;
-    felanmalan = createFelanmalan({ base: `${client.api}/open311/v2`, jurisdiction: client.kommun, server: 'kommunkit', fetch, retry });
+    felanmalan = createFelanmalan({ base: `${client.api}/open311/v2`, jurisdiction: client.kommun, server: 'kommunkit', fetch, retry, diagnose: client.diagnose });
     gatewayFelanmalan.set(client, felanmalan);
   }
   return felanmalan;
