@@ -1,4 +1,6 @@
 import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 // Generated from the packages' JSDoc (`pnpm analyze`, which the Storybook scripts run first),
 // it gives the docs pages their tables. A glob, so that a checkout without it still loads.
@@ -13,11 +15,29 @@ const preview: Preview = {
   // resets the handlers before each story.
   loaders: [mswLoader()],
   // Swedish is the widgets' source language, and the page's `lang` is what a widget without its
-  // own speaks: the same in Storybook and in its test runner (whose page says `en`). Stories in
-  // another language set `lang` on the element.
-  beforeEach() {
-    document.documentElement.lang = 'sv';
+  // own speaks: the toolbar's "Språk" sets it (Swedish by default, in the story tests as well;
+  // their runner's page says `en`). Stories in one language only set `lang` on the element.
+  globalTypes: {
+    locale: {
+      description: "The page's language (<html lang>), which a widget without its own `lang` speaks",
+      toolbar: {
+        title: 'Språk',
+        icon: 'globe',
+        items: [
+          { value: 'sv', title: 'Svenska' },
+          { value: 'en', title: 'English' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
+  initialGlobals: { locale: 'sv' },
+  beforeEach({ globals }) {
+    document.documentElement.lang = globals.locale === 'en' ? 'en' : 'sv';
+  },
+  // A widget picks its language when it connects, so a new locale renders the story anew (its
+  // loaders and `beforeEach` run again; a play function's steps can be run again in the panel).
+  decorators: [(story, { globals }) => html`${keyed(globals.locale, story())}`],
   parameters: {
     // Accessibility violations fail the story's test, not just show up in the panel.
     a11y: { test: 'error' },

@@ -1,44 +1,85 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { delay, http, HttpResponse } from 'msw';
 import type {} from 'msw-storybook-addon/csf3'; // types `msw` in the story context
-import { expect, waitFor } from 'storybook/test';
-import { api, exempelstad, gatewayDown, gatewayHandlers, gatewayUnavailable, open311, reportFound, seedDraft, submitRejected } from '../test/support.js';
+import { expect, waitFor as waitUntil } from 'storybook/test';
+import { api, exempelstad, gatewayDown, gatewayHandlers, gatewayUnavailable, hangingGateway, open311, reportFound, seedDraft, submitRejected } from '../test/support.js';
 import { citizenGateway, sessionHandlers } from '../test/support.js';
 import './define.js';
 import type { KkFelanmalan } from './felanmalan.js';
 import type { Step } from './types.js';
 
+/** The element's attributes, as the editor sets them; the controls change them. */
+interface Args {
+  api: string;
+  kommun: string;
+  view: 'anmal' | 'folj' | 'mina';
+  reference: string;
+  lang: '' | 'sv' | 'en';
+  'heading-level': number;
+  /** The property behind `heading-level`: in the table, not set by the stories. */
+  headingLevel?: number;
+}
+
 /**
  * `<kk-felanmalan>`: a citizen reports a fault in public space and follows it. Every page and
  * state, against a mocked Open311 gateway (MSW).
  */
-const meta: Meta = {
+const meta: Meta<Args> = {
   title: 'felanmalan/kk-felanmalan',
   component: 'kk-felanmalan',
-  beforeEach({ msw }) {
-    // Drafts live in sessionStorage: one story's answers must not show up in the next.
-    sessionStorage.clear();
+  beforeEach({ msw, args }) {
+    // Drafts and sent reports live in sessionStorage, per kommun: one story's answers must not
+    // show up in the next. Only this story's kommun is cleared, and each story that starts from a
+    // draft has a kommun of its own: on the Docs page the stories' frames share one tab's storage.
+    for (const key of Object.keys(sessionStorage)) if (key.endsWith(`:${args.kommun}`)) sessionStorage.removeItem(key);
     msw.use(...gatewayHandlers());
   },
-  render: () => html`<kk-felanmalan api=${api} kommun="exempelstad"></kk-felanmalan>`,
+  args: { api, kommun: 'exempelstad', view: 'anmal', reference: '', lang: '', 'heading-level': 2 },
+  argTypes: {
+    view: { control: 'inline-radio', options: ['anmal', 'folj', 'mina'] },
+    lang: { control: 'inline-radio', options: ['', 'sv', 'en'], description: "The widget's language; empty: the page's (the toolbar's Språk)." },
+    'heading-level': { control: 'select', options: [2, 3, 4, 5, 6] },
+    // The property behind `heading-level`, which the attribute's control sets.
+    headingLevel: { control: false },
+  },
+  render: (args) =>
+    html`<kk-felanmalan
+      api=${args.api}
+      kommun=${args.kommun}
+      view=${args.view}
+      reference=${ifDefined(args.reference || undefined)}
+      lang=${ifDefined(args.lang || undefined)}
+      heading-level=${args['heading-level']}
+    ></kk-felanmalan>`,
+  parameters: {
+    // Most states are reached by a draft, mocked answers and a play function, which need a page
+    // of their own: inline on the Docs page they would share one mock worker and one tab's
+    // sessionStorage, and show the first page. Each story there is its own frame.
+    docs: { story: { inline: false, height: '560px' } },
+  },
 };
 export default meta;
 
-type Story = StoryObj;
+type Story = StoryObj<Args>;
+
+// The later pages and views are lazy chunks and the gateway is a mock worker: on a busy machine
+// (CI, the built Storybook's test) a state takes longer than waitFor's default second to show.
+const waitFor: typeof waitUntil = (callback, options) => waitUntil(callback, { timeout: 5000, ...options });
 
 const widget = (canvasElement: HTMLElement) => canvasElement.querySelector<KkFelanmalan>('kk-felanmalan')!;
 const shadow = (canvasElement: HTMLElement) => widget(canvasElement).shadowRoot!;
 
 /**
- * Starts the story on `path`'s last page, as a reload would: a draft with the answers up to it.
- * For a story's `beforeEach`, after the meta's has cleared sessionStorage.
+ * Starts the story on `path`'s last page, as a reload would: a draft with the answers up to it,
+ * for the story's kommun. For a story's `beforeEach`, after the meta's has cleared that kommun's.
  */
 const startAt =
-  (path: Step[], serviceCode = 'gatubelysning', answers: Record<string, unknown> = {}, kommun = 'exempelstad') =>
-  (): void =>
+  (path: Step[], serviceCode = 'gatubelysning', answers: Record<string, unknown> = {}) =>
+  ({ args }: { args: Args }): void =>
     seedDraft(
-      kommun,
+      args.kommun,
       {
         serviceCode,
         ...(path.length > 2 ? { address: 'Storgatan 12, vid busshållplatsen' } : {}),
@@ -97,6 +138,7 @@ export const GatewayUnavailable: Story = {
 };
 
 export const CategoryNotRequired: Story = {
+  args: { kommun: 'exempelstad-category-not-required' },
   name: 'Validation error: no category chosen',
   play: async ({ canvasElement }) => {
     await categoriesShown(canvasElement);
@@ -106,6 +148,7 @@ export const CategoryNotRequired: Story = {
 };
 
 export const HandedOff: Story = {
+  args: { kommun: 'exempelstad-handed-off' },
   name: 'Category the kommun does not handle',
   play: async ({ canvasElement }) => {
     await categoriesShown(canvasElement);
@@ -115,6 +158,7 @@ export const HandedOff: Story = {
 };
 
 export const Place: Story = {
+  args: { kommun: 'exempelstad-place' },
   beforeEach: startAt(['category', 'place']),
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Var finns felet?');
@@ -122,6 +166,7 @@ export const Place: Story = {
 };
 
 export const PlaceNotGiven: Story = {
+  args: { kommun: 'exempelstad-place-not-given' },
   name: 'Validation error: no place',
   beforeEach: startAt(['category', 'place']),
   play: async ({ canvasElement }) => {
@@ -131,15 +176,36 @@ export const PlaceNotGiven: Story = {
   },
 };
 
+/** "Använd min position" when the browser (or the citizen) refuses the position. */
+export const PositionDenied: Story = {
+  args: { kommun: 'exempelstad-position-denied' },
+  name: 'Position denied',
+  beforeEach({ args }) {
+    startAt(['category', 'place'])({ args });
+    const denied = { code: 1, message: 'User denied Geolocation', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 };
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: { getCurrentPosition: (_found: PositionCallback, failed?: PositionErrorCallback) => failed?.(denied as GeolocationPositionError) },
+    });
+    // Back to the browser's own geolocation (the prototype's) when the story is left.
+    return () => void Reflect.deleteProperty(navigator, 'geolocation');
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Var finns felet?');
+    await click(canvasElement, 'Använd min position');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert--error')?.textContent).toContain('Vi kunde inte hämta din position'));
+  },
+};
+
 /** A 1×1 tile, so the map draws without any outside connection. */
 const tile = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==';
 
 export const PlaceWithMap: Story = {
   // A kommun of its own: the SDK asks for a kommun's info (the map settings) once per page.
-  render: () => html`<kk-felanmalan api=${api} kommun="kartstad"></kk-felanmalan>`,
-  beforeEach({ msw }) {
+  args: { kommun: 'kartstad' },
+  beforeEach({ msw, args }) {
     msw.use(...gatewayHandlers({ map: { tileUrl: tile, attribution: '© Exempelstads kommun', center: [59.33, 18.06], zoom: 15 } }));
-    startAt(['category', 'place'], 'gatubelysning', { lat: 59.3301, long: 18.0602 }, 'kartstad')();
+    startAt(['category', 'place'], 'gatubelysning', { lat: 59.3301, long: 18.0602 })({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Var finns felet?');
@@ -150,10 +216,10 @@ export const PlaceWithMap: Story = {
 /** The map by keyboard: focused (crosshair in the middle), Enter puts the pin there, and the place reads as its nearest address. */
 export const PlaceMapByKeyboard: Story = {
   name: 'Map by keyboard, the pin as an address',
-  render: () => html`<kk-felanmalan api=${api} kommun="tangentstad"></kk-felanmalan>`,
-  beforeEach({ msw }) {
+  args: { kommun: 'tangentstad' },
+  beforeEach({ msw, args }) {
     msw.use(...gatewayHandlers({ map: { tileUrl: tile, attribution: '© Exempelstads kommun', center: exempelstad.center, zoom: 16 }, addresses: exempelstad.addresses }));
-    startAt(['category', 'place'], 'gatubelysning', {}, 'tangentstad')();
+    startAt(['category', 'place'], 'gatubelysning', {})({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Var finns felet?');
@@ -170,8 +236,9 @@ export const PlaceMapByKeyboard: Story = {
 
 /** Open reports near a typed address (the register finds it), each with its date and distance. */
 export const NearbyForAddress: Story = {
+  args: { kommun: 'exempelstad-nearby-for-address' },
   name: 'Reports near a typed address',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     const storgatan = exempelstad.addresses[0]!;
     msw.use(
       ...gatewayHandlers({
@@ -182,7 +249,7 @@ export const NearbyForAddress: Story = {
         ],
       }),
     );
-    startAt(['category', 'place'], 'gatubelysning', { address: 'Storgatan 12' })();
+    startAt(['category', 'place'], 'gatubelysning', { address: 'Storgatan 12' })({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Var finns felet?');
@@ -193,10 +260,11 @@ export const NearbyForAddress: Story = {
 };
 
 export const Nearby: Story = {
+  args: { kommun: 'exempelstad-nearby' },
   name: 'Reports nearby',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     msw.use(...gatewayHandlers({ nearby: [reportFound] }));
-    startAt(['category', 'place'], 'gatubelysning', { lat: 59.33, long: 18.06 })();
+    startAt(['category', 'place'], 'gatubelysning', { lat: 59.33, long: 18.06 })({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Var finns felet?');
@@ -206,6 +274,7 @@ export const Nearby: Story = {
 };
 
 export const Details: Story = {
+  args: { kommun: 'exempelstad-details' },
   name: 'Description, extra question and photos',
   beforeEach: startAt(['category', 'place', 'details']),
   play: async ({ canvasElement }) => {
@@ -214,9 +283,65 @@ export const Details: Story = {
   },
 };
 
+/** A photo of `width`×`height` px, drawn here, as the citizen's camera would give it. */
+async function photo(width: number, height: number): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#3a7';
+  context.fillRect(0, 0, width, height);
+  return new File([await canvas.convertToBlob({ type: 'image/png' })], `foto-${String(width)}x${String(height)}.png`, { type: 'image/png' });
+}
+
+/** Chooses `files` in the photo field, as the browser's file dialog does. */
+async function choose(canvasElement: HTMLElement, files: File[]): Promise<void> {
+  const input = shadow(canvasElement).querySelector<HTMLInputElement>('input[type=file]')!;
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await waitFor(() => expect(shadow(canvasElement).getElementById('kk-fel-photos-error')).not.toBeNull(), { timeout: 10000 });
+}
+
+export const PhotosTooMany: Story = {
+  args: { kommun: 'exempelstad-photos-too-many' },
+  name: 'Photos: more than three',
+  beforeEach: startAt(['category', 'place', 'details'], 'klotter'),
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Beskriv felet');
+    await choose(canvasElement, await Promise.all([1, 2, 3, 4].map((n) => photo(100 * n, 100))));
+    await expect(shadow(canvasElement).querySelectorAll('.kk-photos img')).toHaveLength(3);
+    await expect(shadow(canvasElement).getElementById('kk-fel-photos-error')?.textContent).toContain('högst 3 bilder');
+  },
+};
+
+export const PhotoNotAnImage: Story = {
+  args: { kommun: 'exempelstad-photo-not-an-image' },
+  name: 'Photos: a file that is not a photo',
+  beforeEach: startAt(['category', 'place', 'details'], 'klotter'),
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Beskriv felet');
+    await choose(canvasElement, [new File(['inte en bild'], 'anteckning.txt', { type: 'text/plain' })]);
+    await expect(shadow(canvasElement).getElementById('kk-fel-photos-error')?.textContent).toContain('anteckning.txt gick inte att läsa som bild');
+  },
+};
+
+/** A reload keeps the answers, not the photos: the draft says it had some, and the widget asks for them again. */
+export const PhotosLostAfterReload: Story = {
+  args: { kommun: 'exempelstad-photos-lost-after-reload' },
+  name: 'Photos lost after a reload',
+  beforeEach({ args }) {
+    seedDraft(args.kommun, { serviceCode: 'klotter', address: 'Parkbänken vid dammen', description: 'Klotter på bänken' }, ['category', 'place', 'details'], true);
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Beskriv felet');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert')?.textContent).toContain('Lägg till filerna igen'));
+  },
+};
+
 export const UrgentAnswer: Story = {
+  args: { kommun: 'exempelstad-urgent-answer' },
   name: 'A dangerous fault: phone the kommun now',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     msw.use(
       http.get(`${open311}/services/gatubelysning.json`, () =>
         HttpResponse.json({
@@ -239,7 +364,7 @@ export const UrgentAnswer: Story = {
         }),
       ),
     );
-    startAt(['category', 'place', 'details'])();
+    startAt(['category', 'place', 'details'])({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Beskriv felet');
@@ -250,6 +375,7 @@ export const UrgentAnswer: Story = {
 };
 
 export const DescriptionMissing: Story = {
+  args: { kommun: 'exempelstad-description-missing' },
   name: 'Validation error: no description',
   beforeEach: startAt(['category', 'place', 'details'], 'klotter'),
   play: async ({ canvasElement }) => {
@@ -260,6 +386,7 @@ export const DescriptionMissing: Story = {
 };
 
 export const Contact: Story = {
+  args: { kommun: 'exempelstad-contact' },
   beforeEach: startAt(['category', 'place', 'details', 'contact']),
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Vill du lämna kontaktuppgifter?');
@@ -267,6 +394,7 @@ export const Contact: Story = {
 };
 
 export const ContactInvalid: Story = {
+  args: { kommun: 'exempelstad-contact-invalid' },
   name: 'Validation error: e-mail in the wrong format',
   beforeEach: startAt(['category', 'place', 'details', 'contact'], 'gatubelysning', { email: 'anna@' }),
   play: async ({ canvasElement }) => {
@@ -276,7 +404,23 @@ export const ContactInvalid: Story = {
   },
 };
 
+/** A logged-in citizen's name comes from the login; e-mail and phone stay the citizen's choice. */
+export const ContactPrefilled: Story = {
+  name: 'Contact: prefilled for a logged-in citizen',
+  // A kommun of its own: the page's SDK client remembers per kommun who is logged in.
+  args: { kommun: 'forifylldstad' },
+  beforeEach({ msw, args }) {
+    msw.use(...sessionHandlers().handlers);
+    startAt(['category', 'place', 'details', 'contact'], 'gatubelysning', {})({ args });
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Vill du lämna kontaktuppgifter?');
+    await waitFor(() => expect(shadow(canvasElement).querySelector<HTMLInputElement>('input[autocomplete=given-name]')?.value).toBe('Anna'));
+  },
+};
+
 export const Check: Story = {
+  args: { kommun: 'exempelstad-check' },
   name: 'Check answers',
   beforeEach: startAt(['category', 'place', 'details', 'contact', 'check'], 'gatubelysning', { firstName: 'Anna', email: 'anna@exempel.se' }),
   play: async ({ canvasElement }) => {
@@ -284,11 +428,26 @@ export const Check: Story = {
   },
 };
 
+export const Submitting: Story = {
+  args: { kommun: 'exempelstad-submitting' },
+  name: 'Submitting: waiting for the gateway',
+  beforeEach({ msw, args }) {
+    msw.use(...hangingGateway().handlers);
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter')({ args });
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Kontrollera din anmälan');
+    await click(canvasElement, 'Skicka anmälan');
+    await waitFor(() => expect(shadow(canvasElement).querySelector('.kk-sending')?.textContent).toContain('Anmälan skickas'));
+  },
+};
+
 export const SubmitFailed: Story = {
+  args: { kommun: 'exempelstad-submit-failed' },
   name: 'Submit failed: gateway down',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     msw.use(http.post(`${open311}/requests.json`, () => HttpResponse.error()));
-    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter')();
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter')({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Kontrollera din anmälan');
@@ -298,10 +457,11 @@ export const SubmitFailed: Story = {
 };
 
 export const SubmitRejected: Story = {
+  args: { kommun: 'exempelstad-submit-rejected' },
   name: 'Submit refused: field error from the gateway',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     msw.use(...submitRejected);
-    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter')();
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter')({ args });
   },
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Kontrollera din anmälan');
@@ -312,6 +472,7 @@ export const SubmitRejected: Story = {
 };
 
 export const Submitted: Story = {
+  args: { kommun: 'exempelstad-submitted' },
   beforeEach: startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter'),
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Kontrollera din anmälan');
@@ -322,23 +483,42 @@ export const Submitted: Story = {
 
 export const FollowFound: Story = {
   name: 'Följ ärende: found',
-  render: () => html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj" reference="EXS-2026-000042"></kk-felanmalan>`,
+  args: { view: 'folj', reference: 'EXS-2026-000042' },
   play: async ({ canvasElement }) => waitFor(() => expect(shadow(canvasElement).querySelector('.kk-status-history')).not.toBeNull()),
 };
 
 export const FollowNotFound: Story = {
   name: 'Följ ärende: not found',
-  render: () => html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj" reference="EXS-2026-999999"></kk-felanmalan>`,
+  args: { view: 'folj', reference: 'EXS-2026-999999' },
   play: async ({ canvasElement }) => waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert--warning')).not.toBeNull()),
 };
 
 export const FollowEmpty: Story = {
   name: 'Följ ärende: no number yet',
-  render: () => html`<kk-felanmalan api=${api} kommun="exempelstad" view="folj"></kk-felanmalan>`,
+  args: { view: 'folj' },
+};
+
+export const FollowLoading: Story = {
+  name: 'Följ ärende: loading',
+  args: { view: 'folj', reference: 'EXS-2026-000042' },
+  beforeEach({ msw }) {
+    msw.use(http.get(`${open311}/requests/:id.json`, async () => delay('infinite')));
+  },
+  play: async ({ canvasElement }) => waitFor(() => expect(shadow(canvasElement).textContent).toContain('Hämtar ärendet…')),
+};
+
+export const FollowError: Story = {
+  name: 'Följ ärende: cannot be loaded',
+  args: { view: 'folj', reference: 'EXS-2026-000042' },
+  beforeEach({ msw }) {
+    msw.use(http.get(`${open311}/requests/:id.json`, () => HttpResponse.error()));
+  },
+  play: async ({ canvasElement }) =>
+    waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert--error')?.textContent).toContain('Det gick inte att hämta ärendet'), { timeout: 10000 }),
 };
 
 export const English: Story = {
-  render: () => html`<kk-felanmalan api=${api} kommun="exempelstad" lang="en"></kk-felanmalan>`,
+  args: { lang: 'en' },
   play: async ({ canvasElement }) =>
     waitFor(() => expect(shadow(canvasElement).querySelector('[data-kk-focus-target]')?.textContent).toContain('What do you want to report?')),
 };
@@ -374,13 +554,38 @@ function citizen(msw: { use: (...handlers: ReturnType<typeof citizenGateway>['ha
   msw.use(...session.handlers, ...gateway.handlers);
 }
 
-const mine = (kommun: string) => () => html`<kk-felanmalan api=${api} kommun=${kommun} view="mina"></kk-felanmalan>`;
+const mine = (kommun: string): Partial<Args> => ({ view: 'mina', kommun });
 const rowsShown = (canvasElement: HTMLElement) =>
   waitFor(() => expect(shadow(canvasElement).querySelector('.kk-list__row, .kk-list__empty')).not.toBeNull(), { timeout: 5000 });
 
+/** A logged-in citizen in another browser: the answers come back from the account, not the tab. */
+export const DraftFromAccount: Story = {
+  name: 'Draft restored from the account',
+  args: { kommun: 'kontostad' },
+  beforeEach({ msw }) {
+    const session = sessionHandlers();
+    session.store.set('kontostad/felanmalan', {
+      data: {
+        version: 1,
+        values: { serviceCode: 'klotter', address: 'Parkbänken vid dammen', description: 'Klotter på bänken', attributes: {}, firstName: '', lastName: '', email: '', phone: '' },
+        path: ['category', 'place', 'details'],
+        hadFiles: false,
+      },
+      step: 'details',
+      revision: 3,
+      updatedAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    msw.use(...session.handlers);
+  },
+  play: async ({ canvasElement }) => {
+    await page(canvasElement, 'Beskriv felet');
+    await waitFor(() => expect(shadow(canvasElement).querySelector<HTMLTextAreaElement>('#kk-fel-description')?.value).toBe('Klotter på bänken'));
+  },
+};
+
 export const MineLoginGate: Story = {
   name: 'Mina anmälningar: login gate',
-  render: mine('exempelstad'),
+  args: mine('exempelstad'),
   play: async ({ canvasElement }) => {
     await page(canvasElement, 'Mina anmälningar');
   },
@@ -391,7 +596,7 @@ export const MineList: Story = {
   beforeEach({ msw }) {
     citizen(msw);
   },
-  render: mine('minlistastad'),
+  args: mine('minlistastad'),
   play: async ({ canvasElement }) => rowsShown(canvasElement),
 };
 
@@ -400,7 +605,7 @@ export const MineEmpty: Story = {
   beforeEach({ msw }) {
     citizen(msw, false);
   },
-  render: mine('mintomstad'),
+  args: mine('mintomstad'),
   play: async ({ canvasElement }) => rowsShown(canvasElement),
 };
 
@@ -417,7 +622,7 @@ export const MineError: Story = {
       ),
     );
   },
-  render: mine('minfelstad'),
+  args: mine('minfelstad'),
   play: async ({ canvasElement }) => waitFor(() => expect(shadow(canvasElement).querySelector('.kk-alert--error')).not.toBeNull(), { timeout: 10000 }),
 };
 
@@ -426,7 +631,7 @@ export const MineDetail: Story = {
   beforeEach({ msw }) {
     citizen(msw);
   },
-  render: mine('mindetaljstad'),
+  args: mine('mindetaljstad'),
   play: async ({ canvasElement }) => {
     await rowsShown(canvasElement);
     shadow(canvasElement).querySelector<HTMLButtonElement>('.kk-list__row')!.click();
@@ -436,11 +641,11 @@ export const MineDetail: Story = {
 
 /** Check answers at a gateway that files anonymously with the edit extensions; the play sends it. */
 const filed = (kommun: string): Story => ({
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     msw.use(...citizenGateway({ signedIn: () => undefined }).handlers);
-    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {}, kommun)();
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {})({ args });
   },
-  render: () => html`<kk-felanmalan api=${api} kommun=${kommun}></kk-felanmalan>`,
+  args: { kommun },
 });
 const send = async (canvasElement: HTMLElement) => {
   await page(canvasElement, 'Kontrollera din anmälan');
@@ -483,7 +688,7 @@ export const Withdrawn: Story = {
 
 export const EditTooLate: Story = {
   name: 'Edit: too late (409)',
-  beforeEach({ msw }) {
+  beforeEach({ msw, args }) {
     const gateway = citizenGateway({ signedIn: () => undefined });
     msw.use(...gateway.handlers);
     // The gateway's window passes while the citizen writes.
@@ -493,9 +698,9 @@ export const EditTooLate: Story = {
         return undefined;
       }),
     );
-    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {}, 'sentstad')();
+    startAt(['category', 'place', 'details', 'contact', 'check'], 'klotter', {})({ args });
   },
-  render: () => html`<kk-felanmalan api=${api} kommun="sentstad"></kk-felanmalan>`,
+  args: { kommun: 'sentstad' },
   play: async ({ canvasElement }) => {
     await send(canvasElement);
     await click(canvasElement, 'Ändra beskrivningen');
@@ -506,9 +711,10 @@ export const EditTooLate: Story = {
 };
 
 export const ConfirmationAfterReload: Story = {
+  args: { kommun: 'exempelstad-confirmation-after-reload' },
   name: 'Confirmation after a reload',
-  beforeEach() {
-    sessionStorage.setItem('kommunkit:felanmalan-sent:exempelstad', JSON.stringify({ report: { reference: 'EXS-2026-000043', notice: 'Tack! Din felanmälan har nummer EXS-2026-000043.' } }));
+  beforeEach({ args }) {
+    sessionStorage.setItem(`kommunkit:felanmalan-sent:${args.kommun}`, JSON.stringify({ report: { reference: 'EXS-2026-000043', notice: 'Tack! Din felanmälan har nummer EXS-2026-000043.' } }));
   },
   play: async ({ canvasElement }) =>
     waitFor(() => expect(shadow(canvasElement).querySelector('.kk-panel__reference')?.textContent).toBe('EXS-2026-000043'), { timeout: 5000 }),

@@ -39,6 +39,8 @@ function render({ value: start, max, error }: Args, lang = 'sv') {
  */
 const meta: Meta<Args> = {
   title: 'ui/Character count',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '260px' } } },
   args: { value: '', max: 200 },
   render: (args) => render(args),
 };

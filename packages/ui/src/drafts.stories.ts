@@ -17,6 +17,8 @@ const data = (description: string, hadFiles = false) => ({ version: 2, values: {
 
 const meta: Meta = {
   title: 'ui/Drafts',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '360px' } } },
   beforeEach({ msw }) {
     sessionStorage.clear();
     msw.use(...gatewayHandlers(() => state));

@@ -17,6 +17,8 @@ const noop = () => {};
  */
 const meta: Meta = {
   title: 'ui/Error summary',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '300px' } } },
   render: () =>
     html`<kk-test-host
       .template=${() => html`${errorSummary({ headingLevel: 2, errors })}

@@ -11,6 +11,8 @@ import '../test/flow-demo.js';
  */
 const meta: Meta = {
   title: 'ui/Flow engine',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '420px' } } },
   render: () => html`<kk-flow-demo></kk-flow-demo>`,
 };
 export default meta;

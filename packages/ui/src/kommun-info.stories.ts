@@ -13,6 +13,8 @@ let state: GatewayState = gatewayState();
 
 const meta: Meta = {
   title: 'ui/Kommun info',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '300px' } } },
   beforeEach({ msw }) {
     msw.use(...gatewayHandlers(() => state));
   },

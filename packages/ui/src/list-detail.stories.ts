@@ -71,7 +71,11 @@ function render(state: State, options: { paged?: boolean; lang?: string } = {}) 
 }
 
 /** A list of a citizen's things where each row opens its detail; focus follows. */
-const meta: Meta = { title: 'ui/List and detail' };
+const meta: Meta = {
+  title: 'ui/List and detail',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '420px' } } },
+};
 export default meta;
 
 type Story = StoryObj;

@@ -22,6 +22,8 @@ function storyApi(): string {
 
 const meta: Meta = {
   title: 'ui/Login gate',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '360px' } } },
   beforeEach({ msw }) {
     sessionStorage.clear();
     msw.use(...gatewayHandlers(() => state));

@@ -66,13 +66,15 @@ export const FewPages: Story = { args: { page: 2, pageCount: 3 } };
 /** A single page: no pager at all. */
 export const OnePage: Story = { args: { page: 1, pageCount: 1 } };
 
-/** A list read by cursor knows only whether there is a previous and a next page. */
+/** A list read by cursor knows only whether there is a previous and a next page (no page number to control). */
 export const Cursor: Story = {
+  parameters: { controls: { disable: true } },
   render: () =>
     html`<kk-test-host .template=${() => pager({ hasPrevious: true, hasNext: true, onPage: () => {} })}></kk-test-host>`,
 };
 
 export const CursorFirstPage: Story = {
+  parameters: { controls: { disable: true } },
   render: () =>
     html`<kk-test-host .template=${() => pager({ hasPrevious: false, hasNext: true, onPage: () => {} })}></kk-test-host>`,
 };

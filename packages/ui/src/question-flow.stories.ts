@@ -10,6 +10,8 @@ import type { KkExampleForm } from '../test/example-form.js';
  */
 const meta: Meta = {
   title: 'ui/Question flow',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '420px' } } },
   render: () => html`<kk-example-form></kk-example-form>`,
 };
 export default meta;

@@ -11,6 +11,8 @@ import { lampQuestions, potholeQuestions, type KkQuestionsDemo } from '../test/q
  */
 const meta: Meta = {
   title: 'ui/Questions',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '520px' } } },
   render: () => html`<kk-questions-demo></kk-questions-demo>`,
 };
 export default meta;

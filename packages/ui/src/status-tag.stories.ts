@@ -28,6 +28,8 @@ export const ErrorTone: Story = { name: 'Error', args: { label: 'Avvisad', tone:
 
 /** All tones side by side, as in a list of a citizen's cases. */
 export const AllTones: Story = {
+  // Every tone at once: the label and tone controls belong to the single-tag stories.
+  parameters: { controls: { disable: true } },
   render: () =>
     html`<kk-test-host
       .template=${() => html`<p>

@@ -13,7 +13,11 @@ import { tokenDefaults } from './tokens.js';
  * Design tokens: every `--kk-*` custom property with its default. A kommun overrides them on
  * the widget element or any ancestor, and the page's value wins.
  */
-const meta: Meta = { title: 'ui/Tokens' };
+const meta: Meta = {
+  title: 'ui/Tokens',
+  // States reached by a play function or a mocked gateway need a page each: on the Docs page every story is a frame of its own.
+  parameters: { docs: { story: { inline: false, height: '360px' } } },
+};
 export default meta;
 
 type Story = StoryObj;
