@@ -53,6 +53,13 @@ test('the header, breadcrumb and footer links of every demo page answer 200, and
     }
     expect(html, `${path} names its favicon`).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml" />');
   }
+  // The header and footer are written once (`partials/`): the menu marks the page it is on, and the partials themselves are not pages.
+  for (const [path, item] of [['/', 'E-tjänster'], ['/trafik.html', 'Trafik och infrastruktur'], ['/snippet.html', 'För webbredaktörer']]) {
+    const current = [...(await (await request.get(path!)).text()).matchAll(/<a href="[^"]+" aria-current="page">([^<]+)<\/a>/g)].map((match) => match[1]);
+    expect(current, `${path!}: the menu item it is on`).toEqual([item]);
+  }
+  for (const path of pages) expect(await (await request.get(path)).text(), `${path}: every placeholder filled in`).not.toContain('{{');
+  expect((await request.get('/partials/site-header.html')).status()).toBe(404);
   const icon = await request.get('/favicon.svg');
   expect(icon.status()).toBe(200);
   expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);

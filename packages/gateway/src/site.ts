@@ -1,6 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -30,10 +30,19 @@ const trustedTypesPages = new Set(['csp.html']);
 
 /**
  * Serves the demo kommun site. Its pages carry the snippet exactly as an editor pastes it, with
- * `{{gateway}}` standing for this gateway's public URL, filled in here.
+ * `{{gateway}}` standing for this gateway's public URL, and `{{site-header}}`/`{{site-footer}}`
+ * for the site's header and footer (`partials/`), filled in here.
  */
 export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { root: string | undefined; publicUrl: string }): Promise<void> {
   if (!root || !existsSync(root)) return;
+
+  // The site's header and footer, written once, as a CMS's page template has them; the header's
+  // menu marks the page it is on.
+  const partial = (name: string) => {
+    const file = join(root, 'partials', name);
+    return existsSync(file) ? readFileSync(file, 'utf8').trimEnd() : '';
+  };
+  const partials = { header: partial('site-header.html'), footer: partial('site-footer.html') };
 
   const page = async (name: string, reply: FastifyReply) => {
     const file = join(root, name);
@@ -41,7 +50,11 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
       reply.callNotFound();
       return reply;
     }
-    const html = (await readFile(file, 'utf8')).replaceAll('{{gateway}}', publicUrl);
+    const path = name === 'index.html' ? '/' : `/${name}`;
+    const html = (await readFile(file, 'utf8'))
+      .replace('{{site-header}}', () => partials.header.replace(`<li><a href="${path}">`, `<li><a href="${path}" aria-current="page">`))
+      .replace('{{site-footer}}', () => partials.footer)
+      .replaceAll('{{gateway}}', publicUrl);
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', contentSecurityPolicy(trustedTypesPages.has(name), publicUrl))
@@ -51,5 +64,5 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
 
   app.get('/', (_request, reply) => page('index.html', reply));
   app.get<{ Params: { name: string } }>('/:name.html', (request, reply) => page(`${request.params.name}.html`, reply));
-  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true });
+  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, allowedPath: (pathName) => !pathName.startsWith('/partials/') });
 }
