@@ -1,7 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import axe from 'axe-core';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { watchViolations } from './support.js';
+import { axeViolations, watchViolations } from './support.js';
 
 /** Every page of the demo site: the start page and each HTML page the gateway serves from `public/`. */
 const pages = ['/', ...readdirSync(new URL('../packages/demo/public/', import.meta.url)).filter((name) => name.endsWith('.html')).map((name) => `/${name}`)];
@@ -15,16 +14,6 @@ function siteLinks(html: string): string[] {
 async function answers200(request: APIRequestContext, href: string, from: string): Promise<void> {
   const response = await request.get(new URL(href, 'http://demo.invalid').pathname);
   expect(response.status(), `${href} (linked from ${from})`).toBe(200);
-}
-
-/** axe on the whole page, the host page's own markup and the widgets' shadow roots alike. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const results = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
 }
 
 test('every link on the start page answers 200, and it links every service page, the snippet builder and the host pages', async ({ page, request }) => {

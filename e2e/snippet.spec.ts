@@ -1,16 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import axe from 'axe-core';
-import { tabTo, watchViolations } from './support.js';
-
-/** axe on the whole builder page, the preview widget's shadow root included. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axe.source);
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: typeof axe }).axe.run;
-    const results = await run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
-    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-}
+import { axeViolations, tabTo, watchViolations } from './support.js';
 
 /** Replaces a field's value by keyboard alone: Tab to it, select all, type. */
 async function typeInto(page: Page, label: string, text: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import axe from 'axe-core';
 import type { testPersons } from '../packages/gateway/src/dev-idp/persons.js';
 
 /** Moves focus with Tab (at most `limit` presses) until `target` has it: keyboard only, no clicks. */
@@ -39,4 +40,17 @@ export async function logIn(page: Page, person: (typeof testPersons)[number]): P
   await page.getByRole('radio', { name: new RegExp(person.description) }).check();
   await page.getByRole('button', { name: 'Logga in' }).click();
   await expect(page.getByText(`Inloggad som ${person.givenName} ${person.familyName}.`)).toBeVisible();
+}
+
+/**
+ * axe's WCAG 2.2 AA violations on the page, shadow roots included; with `only`, on the elements
+ * it selects alone (e.g. the widgets, when the host page's own markup is not ours to judge).
+ */
+export async function axeViolations(page: Page, only?: string): Promise<string[]> {
+  await page.evaluate(axe.source);
+  return page.evaluate(async (selector) => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const results = await run(selector ? { include: [[selector]] } : document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] });
+    return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, only);
 }
