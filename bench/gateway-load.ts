@@ -7,6 +7,8 @@ import { loadConfig } from '../packages/gateway/src/config/load.js';
 import { openDatabase, type Db } from '../packages/gateway/src/db/database.js';
 import { productionLogger } from '../packages/gateway/src/logging.js';
 import type { FelanmalanTables } from '../packages/gateway/src/services/felanmalan/tables.js';
+import { createHash, randomBytes } from 'node:crypto';
+import { addDays, instantAt, localDateOf } from '../packages/gateway/src/services/lokalbokning/time.js';
 import type { Row } from './table.js';
 
 const connections = 50;
@@ -61,6 +63,27 @@ export async function gatewayLoad(): Promise<Row[]> {
   const db = await openDatabase({ url: process.env.DATABASE_URL || undefined });
   await sql`truncate table report, report_event, report_photo, report_counter`.execute(db);
   await seedReports(db, 2000);
+  // Lokalbokning: Storhallen with a week of bookings to read around, and a hall open round the
+  // clock on a 15-minute grid for one citizen to book a new time in on every request.
+  const exempelstad = config.kommunById.get('exempelstad')!;
+  exempelstad.services.lokalbokning = { ...exempelstad.services.lokalbokning!, lokalerFile: resolve(import.meta.dirname, 'bench-lokaler.json') };
+  await sql`truncate table lokalbokning_season_occurrence, lokalbokning_booking_event, lokalbokning_booking, lokalbokning_season_request, lokalbokning_calendar_feed, lokalbokning_counter`.execute(db);
+  const week = addDays(localDateOf(new Date()), 7);
+  for (let day = 0; day < 7; day++) {
+    const date = addDays(week, day);
+    for (const hour of ['10', '13', '16', '19']) {
+      const start = instantAt(date, `${hour}:00`);
+      const end = instantAt(date, `${hour}:00`).getTime() + 3_600_000;
+      await sql`insert into lokalbokning_booking (kommun_id, lokal_id, reference, subject, customer_type, start_at, end_at, during, status, purpose, per_hour_ore, net_ore, vat_ore, total_ore, vat_percent)
+        values ('exempelstad', 'storhallen', ${`EXS-B-2000-${date}-${hour}`}, 'bench', 'privatperson', ${start.toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz,
+          tstzrange(${start.toISOString()}::timestamptz, ${new Date(end).toISOString()}::timestamptz), 'bekraftad', 'Innebandy', 45000, 45000, 2700, 47700, 6)`.execute(db);
+    }
+  }
+  // A citizen's session, as the login would leave it (the token's hash is the row's id).
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await sql`insert into session (id, kommun_id, subject, given_name, family_name, name, created_at, last_seen_at, expires_at)
+    values (${createHash('sha256').update(token).digest('base64url')}, 'exempelstad', 'bench-citizen', 'Bänk', 'Mätare', 'Bänk Mätare', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, ${new Date(now.getTime() + 3_600_000).toISOString()}::timestamptz)`.execute(db);
   const gateway = await buildGateway({ config, db, logger: false });
   const gatewayUrl = await gateway.listen({ port: 0, host: '127.0.0.1' });
   // The same gateway with the production logger (access lines at info, scrubbed, buffered
@@ -99,6 +122,22 @@ export async function gatewayLoad(): Promise<Row[]> {
       headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ service_code: 'klotter', address_string: 'Tunneln vid stationen', description: 'Klotter på väggen' }).toString(),
     });
+    const availability = await measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/lokaler/storhallen/availability?from=${week}&to=${addDays(week, 6)}`);
+    // Every request a new 15-minute time: a booking stored, never a collision.
+    const firstSlot = instantAt(addDays(localDateOf(new Date()), 1), '00:00').getTime();
+    let next = 0;
+    const book = await measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/bookings`, {
+      method: 'POST',
+      headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json', cookie: `kk_session=${token}` },
+      requests: [
+        {
+          setupRequest: (request) => {
+            const start = new Date(firstSlot + next++ * 15 * 60_000);
+            return { ...request, body: JSON.stringify({ lokalId: 'bench-hallen', start: start.toISOString(), end: new Date(start.getTime() + 15 * 60_000).toISOString(), purpose: 'Mätning', acceptTerms: true }) };
+          },
+        },
+      ],
+    });
     const row = (name: string, figures: Measured, ceiling: Measured, against: string): Row => ({
       group: `gateway load (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${String(connections)} connections, ${String(seconds)} s)`,
       name,
@@ -117,6 +156,8 @@ export async function gatewayLoad(): Promise<Row[]> {
       row('Open311 services list', services, ceilingStatic, 'bare route'),
       row('nearby reports (200 m, with history)', nearby, ceilingQuery, 'one-query route'),
       row('create report (form-encoded, no photo)', create, ceilingQuery, 'one-query route'),
+      row('lokalbokning: availability for a week (28 bookings)', availability, ceilingQuery, 'one-query route'),
+      row('lokalbokning: create a booking', book, ceilingQuery, 'one-query route'),
       row('kommun settings, logger off', quiet, ceilingStatic, 'bare route'),
       loggingRow,
     ];

@@ -19,10 +19,9 @@ import { join, relative } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { apps } from './fixtures.mjs';
+import { publishedPackages, widgetPackages } from './packages.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
-/** The published packages, in dependency order (felanmalan's analysis reads ui's manifest). */
-export const publishedPackages = ['contract', 'sdk', 'ui', 'felanmalan'];
 /**
  * The packages are ESM only (`"type": "module"`, `import`/`default` conditions, like Lit, which
  * they depend on), so CommonJS consumers are out of scope: attw's `esm-only` profile leaves out
@@ -76,14 +75,14 @@ const tarballs = join(work, 'tarballs');
 mkdirSync(tarballs);
 console.log(`release check in ${work}`);
 
-// 1. Pack: contract, sdk and ui side by side, then felanmalan, whose analysis reads the manifest
+// 1. Pack: contract, sdk and ui side by side, then the widgets, whose analysis reads the manifest
 // that ui's prepack writes.
 const pack = async (name) => {
   const { status, output } = await step(`pack ${name}`, 'pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, 'packages', name), quiet: true });
   if (status === 0) console.log(`[pack ${name}] ${output.split('\n').filter((line) => /^(dist|src)\//.test(line)).length} files in dist/ and src/ (${seconds()})`);
 };
-await Promise.all(publishedPackages.filter((name) => name !== 'felanmalan').map(pack));
-await pack('felanmalan');
+await Promise.all(publishedPackages.filter((name) => !widgetPackages.includes(name)).map(pack));
+for (const name of widgetPackages) await pack(name);
 
 /** name → tarball path */
 const tarballOf = new Map();

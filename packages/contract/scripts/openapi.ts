@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Type, type TObject, type TSchema } from 'typebox';
 import { Problem, problemMediaType } from '../src/problem.js';
+import { SlotTaken } from '../src/lokalbokning.js';
 import { documentedSchema, open311Operations, type Open311Operation } from '../src/open311.js';
 import { operations, type Operation } from '../src/operations.js';
 import { clientHeader, idempotencyHeader, maxIdempotencyKeyLength } from '../src/routes.js';
@@ -20,13 +21,15 @@ const problemDescriptions: Record<number, string> = {
   409: 'In conflict with the current state: `detail` says why.',
   413: 'The request is too large.',
   415: 'The request\'s media type is not accepted.',
-  422: 'The `Idempotency-Key` was already used for another request.',
+  422: 'The request cannot be carried out as it stands: a rule refused it (`detail` and `errors` say which), or its `Idempotency-Key` was already used for another request.',
   429: 'Too many requests: try again after `Retry-After` seconds.',
   503: 'A dependency is unavailable: try again after `Retry-After` seconds.',
 };
 
 /** The `$id` under which the Problem schema is a component. */
 const { $id: problemId } = Problem as { $id?: string };
+/** Problem with `alternatives`: createBooking's 409. */
+const { $id: slotTakenId } = SlotTaken as { $id?: string };
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -74,6 +77,7 @@ function documented(method: string, url: string, schema: object): object {
       ? {
           response: Object.fromEntries(
             Object.entries(response).map(([status, value]) => {
+              if (value === SlotTaken) return [status, { description: 'The time was just taken: `alternatives` lists the nearest free times.', content: { [problemMediaType]: { schema: { $ref: `${slotTakenId}#` } } } }];
               if (value !== Problem) return [status, value];
               const description = problemDescriptions[Number(status)];
               if (!description) throw new Error(`${method} ${url}: no description of a ${status} problem in scripts/openapi.ts`);
@@ -198,6 +202,7 @@ export async function buildOpenApi(
     transform: ({ schema, url, route }) => ({ schema: documented(String(route.method), url, schema), url }),
   });
   app.addSchema(Problem);
+  app.addSchema(SlotTaken);
   for (const operation of Object.values(sources.operations)) {
     app.route({ ...operation, handler: () => null });
   }

@@ -1,5 +1,21 @@
 export * from './routes.js';
 export * from './felanmalan-routes.js';
+export * from './lokalbokning-routes.js';
+export {
+  accessibilityFacts,
+  activeBookingStatuses,
+  alternativesOffered,
+  bookingStatuses,
+  bookingTimeZone,
+  cancellableUntil,
+  customerTypes,
+  lokalTypes,
+  maxAvailabilityDays,
+  maxPurposeLength,
+  maxSeasonWeeks,
+  priceFor,
+  type Price,
+} from './lokalbokning-rules.js';
 export * from './embedding-routes.js';
 export * from './embedding.js';
 export * from './problem.js';
@@ -13,3 +29,4 @@ export * from './security.js';
 export * from './felanmalan.js';
 export * from './open311.js';
 export * from './api-keys.js';
+export * from './lokalbokning.js';

@@ -22,7 +22,7 @@ export const securitySchemes = {
   caseWorkerKey: {
     type: 'http',
     scheme: 'bearer',
-    description: 'The kommun\'s key for its case workers\' system, from the gateway\'s config (`kommuner[i].services.felanmalan.caseWorkerApiKey`): `Authorization: Bearer <key>`.',
+    description: 'The kommun\'s key for its case workers\' system, from the gateway\'s config (`kommuner[i].services.<service>.caseWorkerApiKey`, one per service): `Authorization: Bearer <key>`.',
   },
   open311ApiKey: {
     type: 'apiKey',

@@ -4,4 +4,5 @@
  */
 export const widgets: Record<string, () => Promise<unknown>> = {
   'kk-felanmalan': () => import('@kommunkit/felanmalan/define'),
+  'kk-lokalbokning': () => import('@kommunkit/lokalbokning/define'),
 };

@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const packageDirs = [...readdirSync(join(root, 'packages')).map((name) => join('packages', name)), 'bench'].filter((dir) =>
   existsSync(join(root, dir, 'package.json')),
 );
-const published = ['contract', 'sdk', 'ui', 'felanmalan'];
+const { publishedPackages: published } = (await import(pathToFileURL(join(root, 'scripts', 'release', 'packages.mjs')).href)) as { publishedPackages: string[] };
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { version: string; private?: boolean; scripts: Record<string, string> };
 
 let copy: string;

@@ -49,7 +49,7 @@ export {
   type DateInput,
 } from './format.js';
 export { statusHistory, statusHistoryStyles, type StatusChange, type StatusHistoryOptions } from './status-history.js';
-export { pageCountOf, pager, pageItems, type CursorPagerOptions, type NumberedPagerOptions, type PagerFocus, type PagerOptions } from './pager.js';
+export { pageCountOf, pager, pageItems, pagerStyles, type CursorPagerOptions, type NumberedPagerOptions, type PagerFocus, type PagerOptions } from './pager.js';
 export {
   ListDetailController,
   listDetailStyles,

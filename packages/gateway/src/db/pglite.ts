@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { Dialect, Driver } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -18,8 +19,11 @@ function pgliteReason(lines: readonly string[], dir: string): string | undefined
 /** Files a fresh data dir may hold before PGlite initialises it: the lock (and its leftovers), a mount's lost+found. */
 const isIgnorable = (name: string): boolean => name.startsWith(lockFileName) || name === 'lost+found';
 
+/** Extensions the migrations create: btree_gist lets an exclusion constraint mix `=` on text with `&&` on ranges (lokalbokning). */
+const extensions = { btree_gist };
+
 export async function pgliteDialect(dataDir: string | undefined): Promise<Dialect> {
-  if (!dataDir) return new PGliteDialect(await PGlite.create());
+  if (!dataDir) return new PGliteDialect(await PGlite.create({ extensions }));
   const unusable = (what: string, error: unknown) =>
     new StartupError(
       `PGlite data dir ${dataDir} ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'}): fix its permissions or set KOMMUNKIT_DATA_DIR to a directory this process can write`,
@@ -57,7 +61,7 @@ export async function pgliteDialect(dataDir: string | undefined): Promise<Dialec
     const stderr: string[] = [];
     let pglite: PGlite;
     try {
-      pglite = await PGlite.create(dataDir, { onStderr: (line) => (stderr.push(line), false) });
+      pglite = await PGlite.create(dataDir, { extensions, onStderr: (line) => (stderr.push(line), false) });
     } catch (error) {
       const reason = pgliteReason(stderr, dataDir) ?? (error instanceof Error ? error.message : String(error));
       const version = existsSync(versionFile) ? readFileSync(versionFile, 'utf8').trim() : '';

@@ -4,6 +4,8 @@ import { Type } from 'typebox';
 import { defineSettings, type ServiceSettings } from '../config/service-settings.js';
 import { felanmalanMigrations } from './felanmalan/migrations.js';
 import { felanmalanSettings } from './felanmalan/settings.js';
+import { lokalbokningMigrations } from './lokalbokning/migrations.js';
+import { lokalbokningSettings } from './lokalbokning/settings.js';
 
 /**
  * The parts of each service that the shared layers need before any route exists: the config
@@ -18,9 +20,9 @@ const adapterOnly = defineSettings({ schema: Type.Object({ adapter: Type.String(
 
 export const serviceSettings = {
   felanmalan: felanmalanSettings,
-  lokalbokning: adapterOnly,
+  lokalbokning: lokalbokningSettings,
   barnomsorg: adapterOnly,
   fakturor: adapterOnly,
 } satisfies Record<ServiceId, ServiceSettings>;
 
-export const serviceMigrations: readonly Record<string, Migration>[] = [felanmalanMigrations];
+export const serviceMigrations: readonly Record<string, Migration>[] = [felanmalanMigrations, lokalbokningMigrations];

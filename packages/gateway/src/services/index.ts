@@ -1,5 +1,6 @@
 import type { ServiceModule } from './module.js';
 import { felanmalan } from './felanmalan/index.js';
+import { lokalbokning } from './lokalbokning/index.js';
 
 /** Every service module, in the order their routes are registered. A new service is added here and in `catalog.ts`. */
-export const serviceModules: readonly ServiceModule[] = [felanmalan];
+export const serviceModules: readonly ServiceModule[] = [felanmalan, lokalbokning];

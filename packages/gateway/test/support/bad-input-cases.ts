@@ -1,4 +1,4 @@
-import { clientHeader, editTokenHeader, idempotencyHeader, operations } from '@kommunkit/contract';
+import { clientHeader, editTokenHeader, idempotencyHeader, lokalbokningCaseWorkerRoutes, lokalbokningRoutes, operations } from '@kommunkit/contract';
 import type { TSchema } from 'typebox';
 import {
   badAccepts,
@@ -57,7 +57,64 @@ export interface Fixtures {
   freshOwnReference: () => string;
   /** The id of an api_key issued in the setup (revoking it again is a 204 each time). */
   apiKeyId: string;
+  /** Lokalbokning's, when the gateway has it (`lokalbokningFixtures`); without them its routes are left out. */
+  lokalbokning?: LokalbokningFixtures | undefined;
 }
+
+/** What lokalbokning's routes need to answer their base requests with a 2xx (made by `lokalbokningFixtures`). */
+export interface LokalbokningFixtures {
+  caseWorkerKey: string;
+  /** A session of the förening's representative: the season routes' citizen. */
+  foreningSession: string;
+  /** A booking of the first session's: the `:id` of get, .ics and (for all but the base) cancel. */
+  bookingId: string;
+  /** Another, cancelled by the cancel route's base. */
+  cancelBookingId: string;
+  /** A preliminary booking: decided by the decision route's base. */
+  preliminaryBookingId: string;
+  /** A season request of the förening's: decided by its decision route's base. */
+  seasonRequestId: string;
+  /** The representative's calendar feed token. */
+  feedToken: string;
+  /** A free time of Storhallen for the create route's base. */
+  free: { start: string; end: string };
+  /** A season the representative may ask for (a weekly time with free occurrences). */
+  season: Record<string, unknown>;
+}
+
+/** Lokalbokning's operation ids, as the contract names its routes. */
+const lokalbokningIds = new Set([...Object.keys(lokalbokningRoutes), ...Object.keys(lokalbokningCaseWorkerRoutes)]);
+const lokalbokningCaseWorkers = new Set(Object.keys(lokalbokningCaseWorkerRoutes));
+const lokalbokningSeasonRoutes = new Set(['previewSeasonRequest', 'createSeasonRequest', 'listMySeasonRequests']);
+
+/** The base path values of lokalbokning's routes, which share the names `id` and `token` with others. */
+function lokalbokningPath(id: string, fixtures: LokalbokningFixtures): Record<string, string> {
+  if (id === 'getLokal' || id === 'getAvailability') return { id: 'storhallen' };
+  if (id === 'decideBooking') return { id: fixtures.preliminaryBookingId };
+  if (id === 'decideSeasonRequest') return { id: fixtures.seasonRequestId };
+  if (id === 'calendarFeed') return { token: `${fixtures.feedToken}.ics` };
+  return { id: fixtures.bookingId };
+}
+
+const jsonFields = (body: Record<string, unknown>): Record<string, string> => Object.fromEntries(Object.entries(body).map(([name, value]) => [name, JSON.stringify(value)]));
+
+/** The base bodies of lokalbokning's writes. */
+function lokalbokningBody(id: string, fixtures: LokalbokningFixtures): Record<string, string> | undefined {
+  switch (id) {
+    case 'createBooking':
+      return jsonFields({ lokalId: 'storhallen', start: fixtures.free.start, end: fixtures.free.end, purpose: 'Innebandy', attendees: 12, acceptTerms: true });
+    case 'previewSeasonRequest':
+    case 'createSeasonRequest':
+      return jsonFields(fixtures.season);
+    case 'decideBooking':
+      return jsonFields({ decision: 'bekraftad', note: 'Välkomna!' });
+    case 'decideSeasonRequest':
+      return jsonFields({ approve: 'all', note: 'Beviljas.' });
+    default:
+      return undefined;
+  }
+}
+
 
 type Headers = [string, string | Buffer][];
 
@@ -467,6 +524,18 @@ function contractBases(fixtures: Fixtures): { path: Record<string, string>; quer
       // The embedding check's: a kommun id, and a page origin to check instead of the request's.
       kommun: 'exempelstad',
       origin: pages.exempelstad,
+      // Lokalbokning's: a week of free times, and the list's filters.
+      from: fixtures.lokalbokning ? fixtures.lokalbokning.free.start.slice(0, 10) : '2026-12-07',
+      to: fixtures.lokalbokning ? fixtures.lokalbokning.free.start.slice(0, 10) : '2026-12-13',
+      type: 'idrottshall',
+      minCapacity: '10',
+      facts: 'stegfri_entre',
+      freeFrom: fixtures.lokalbokning?.free.start ?? '2026-12-07T10:00:00+01:00',
+      freeTo: fixtures.lokalbokning?.free.end ?? '2026-12-07T11:00:00+01:00',
+      page: '1',
+      pageSize: '20',
+      // Numbered lists refuse a cursor (400): any value is a fine base, as the parameter is sent only when mutated.
+      cursor: 'x',
     },
   };
 }
@@ -487,7 +556,10 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
     const schema = operation.schema as { params?: TSchema; querystring?: TSchema; body?: TSchema };
     const pathNames = [...operation.url.matchAll(/:([a-zA-Z]+)/g)].map((match) => match[1]!);
     const queryNames = propertiesOf(schema.querystring);
-    for (const name of pathNames) if (bases.path[name] === undefined) missingBases.push(`${id}: path :${name}`);
+    const lokalbokning = lokalbokningIds.has(id) ? fixtures.lokalbokning : undefined;
+    if (lokalbokningIds.has(id) && !lokalbokning) continue;
+    const ownPaths = lokalbokning ? lokalbokningPath(id, lokalbokning) : {};
+    for (const name of pathNames) if (bases.path[name] === undefined && ownPaths[name] === undefined) missingBases.push(`${id}: path :${name}`);
     for (const name of queryNames) if (bases.query[name] === undefined) missingBases.push(`${id}: query ${name}`);
     const required = new Set(asObject(schema.querystring).required ?? []);
     const route = `${operation.method} ${operation.url}`;
@@ -497,10 +569,11 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
       continue;
     }
     const write = operation.method !== 'GET';
-    const isCaseWorker = caseWorkerOperations.has(id);
-    const session = id === 'logout' ? fixtures.logoutSession : fixtures.session;
+    const isCaseWorker = caseWorkerOperations.has(id) || lokalbokningCaseWorkers.has(id);
+    const session = id === 'logout' ? fixtures.logoutSession : lokalbokning && lokalbokningSeasonRoutes.has(id) ? lokalbokning.foreningSession : fixtures.session;
+    const key = lokalbokning && lokalbokningCaseWorkers.has(id) ? lokalbokning.caseWorkerKey : fixtures.caseWorkerKey;
     const headers: Headers = isCaseWorker
-      ? [['authorization', `Bearer ${fixtures.caseWorkerKey}`], ...(schema.body ? ([['content-type', 'application/json']] as Headers) : [])]
+      ? [['authorization', `Bearer ${key}`], ...(schema.body ? ([['content-type', 'application/json']] as Headers) : [])]
       : [
           ['cookie', `kk_session=${session}`],
           ...(write ? ([['origin', pages.exempelstad], [clientHeader, 'sdk/test']] as Headers) : []),
@@ -516,13 +589,16 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
             ? { label: '"Felanmälan-appen (Kommunfixarna AB)"' }
             : id === 'editMyReport'
               ? { description: '"Lampan vid busshållplatsen lyser inte, och stolpen lutar."' }
-              : (missingBases.push(`${id}: body`), {});
+              : lokalbokning
+                ? (lokalbokningBody(id, lokalbokning) ?? (missingBases.push(`${id}: body`), {}))
+                : (missingBases.push(`${id}: body`), {});
     // The citizen's own report, not the fixture filed through Open311 (to them that one does not exist).
     // A withdrawal is for good: its cases share another own report (the first to reach the handler
     // withdraws it, the rest are a 409), and its base has one of its own, so that it answers 200.
     const own = ownReportOperations.has(id);
     const ownReference = id === 'withdrawMyReport' ? fixtures.freshOwnReference() : fixtures.ownReference;
     const pathBase = Object.fromEntries(pathNames.map((name) => [name, name === 'reference' && own ? ownReference : bases.path[name] ?? 'x']));
+    if (lokalbokning) Object.assign(pathBase, lokalbokningPath(id, lokalbokning));
     targets.push({
       route,
       method: operation.method,
@@ -542,6 +618,14 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
       // refuses after the key check (only spaces), so that hundreds of keys do not pile up in the list.
       ...(id === 'issueApiKey' ? { lateInvalidBody: wtf8('{"label":"   "}') } : {}),
       ...(own && write ? { extraHeaders: [editTokenHeader] } : {}),
+      // Lokalbokning: slots before the body go with a body refused after every check but storing
+      // (a start off the hall's hourly grid; a season ending before it starts), so they store nothing;
+      // the cancel route's base cancels a booking of its own.
+      ...(lokalbokning && id === 'createBooking'
+        ? { lateInvalidBody: bodyOf({ kind: 'json', fields: { ...lokalbokningBody(id, lokalbokning)!, start: JSON.stringify(new Date(new Date(lokalbokning.free.start).getTime() + 30 * 60_000).toISOString()) } }) }
+        : {}),
+      ...(lokalbokning && id === 'createSeasonRequest' ? { lateInvalidBody: bodyOf({ kind: 'json', fields: { ...lokalbokningBody(id, lokalbokning)!, toDate: '"1999-01-01"' } }) } : {}),
+      ...(lokalbokning && id === 'cancelBooking' ? { fresh: { of: lokalbokning.bookingId, next: () => lokalbokning.cancelBookingId, slots: (slot: string) => slot === 'base' } } : {}),
     });
   }
 

@@ -1,0 +1,231 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { setupWorker } from 'msw/browser';
+import type { KkLokalbokning } from '../src/index.js';
+import '../src/define.js';
+import { api, handlers, received } from './support.js';
+
+const worker = setupWorker(...handlers());
+
+const root = (el: KkLokalbokning) => el.shadowRoot!;
+const text = (element: Element | ShadowRoot | null | undefined) => element?.textContent.replace(/\s+/g, ' ').trim() ?? '';
+const active = (el: KkLokalbokning) => root(el).activeElement as HTMLElement | null;
+const buttonNamed = (el: KkLokalbokning, name: string) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((candidate) => text(candidate).startsWith(name));
+
+async function render(attributes: { lokal?: string; lang?: string; api?: string } = {}): Promise<KkLokalbokning> {
+  return fixture<KkLokalbokning>(html`<kk-lokalbokning api=${attributes.api ?? api} kommun="exempelstad" lokal=${attributes.lokal ?? ''} lang=${attributes.lang ?? 'sv'}></kk-lokalbokning>`);
+}
+
+const results = (el: KkLokalbokning) => waitUntil(() => root(el).querySelector('.kk-lok-count'), 'the results did not show', { timeout: 5000 });
+const grid = (el: KkLokalbokning) => waitUntil(() => root(el).querySelector('[role=grid]'), 'the week grid did not show', { timeout: 5000 });
+
+async function fill(el: KkLokalbokning, id: string, value: string): Promise<void> {
+  const field = root(el).getElementById(id) as HTMLInputElement;
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  field.blur();
+  await el.updateComplete;
+}
+
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
+after(() => worker.stop());
+afterEach(() => worker.resetHandlers());
+
+describe('<kk-lokalbokning> find', () => {
+  it('lists the lokaler with their key facts', async () => {
+    const el = await render();
+    await results(el);
+    expect(text(root(el).querySelector('.kk-lok-count'))).to.equal('2 lokaler hittades');
+    const first = root(el).querySelector('.kk-lok-result')!;
+    expect(text(first)).to.contain('Norrhallen');
+    expect(text(first)).to.contain('Idrottshall');
+    expect(text(first)).to.contain('högst 60');
+    expect(text(first)).to.contain('Stegfri entré, Tillgänglig toalett');
+    expect(text(first)).to.contain('Bekräftas direkt');
+    // 400 kr + 6 % VAT.
+    expect(text(first).replace(/\s/g, ' ')).to.match(/från 424(,00)? kr per timme/);
+    expect(text(root(el).querySelectorAll('.kk-lok-result')[1])).to.contain('Kommunen bekräftar bokningen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends the filters, a free span with its Stockholm offset, and says when nothing matches', async () => {
+    const el = await render();
+    await results(el);
+    const select = root(el).getElementById('kk-lok-type') as HTMLSelectElement;
+    select.value = 'motesrum';
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await fill(el, 'kk-lok-minCapacity', '20');
+    await fill(el, 'kk-lok-date', '2026-12-08');
+    await fill(el, 'kk-lok-fromTime', '18:00');
+    await fill(el, 'kk-lok-toTime', '20:00');
+    buttonNamed(el, 'Sök lokaler')!.click();
+    await waitUntil(() => text(root(el).querySelector('.kk-lok-count')) === '0 lokaler hittades', 'no empty result', { timeout: 5000 });
+    expect(received.search?.get('type')).to.equal('motesrum');
+    expect(received.search?.get('minCapacity')).to.equal('20');
+    expect(received.search?.get('freeFrom')).to.equal('2026-12-08T18:00:00+01:00');
+    expect(received.search?.get('freeTo')).to.equal('2026-12-08T20:00:00+01:00');
+    expect(text(root(el))).to.contain('Ingen lokal passar din sökning');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows errors in the summary linked to the fields', async () => {
+    const el = await render();
+    await results(el);
+    await fill(el, 'kk-lok-minCapacity', 'många');
+    await fill(el, 'kk-lok-fromTime', '20:00');
+    await fill(el, 'kk-lok-toTime', '18:00');
+    buttonNamed(el, 'Sök lokaler')!.click();
+    await el.updateComplete;
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.kk-error-summary a')].map((a) => [a.getAttribute('href'), text(a)]);
+    expect(links).to.deep.include(['#kk-lok-minCapacity', 'Skriv antal personer med siffror, till exempel 20']);
+    expect(links).to.deep.include(['#kk-lok-toTime', 'Sluttiden måste vara efter starttiden']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the search fails, with a retry', async () => {
+    worker.use(...handlers({ failSearch: true }));
+    const el = await render();
+    await waitUntil(() => text(root(el)).includes('Vi kunde inte hämta lokalerna'), 'no error', { timeout: 5000 });
+    expect(buttonNamed(el, 'Försök igen')).not.to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kk-lokalbokning> a lokal', () => {
+  it('opens from the results with focus on its heading, facts, prices with VAT and the rules in words', async () => {
+    const el = await render();
+    await results(el);
+    buttonNamed(el, 'Visa lokal och lediga tider')!.click();
+    await grid(el);
+    await waitUntil(() => active(el)?.matches('[data-kk-focus-target]'), 'focus did not move to the heading');
+    expect(text(active(el))).to.equal('Norrhallen');
+    const page = text(root(el));
+    expect(page).to.contain('Innebandymål');
+    expect(page).to.contain('Öppet måndag 08:00–22:00');
+    expect(page).to.contain('Stängt helgdagar');
+    expect(page).to.contain('Du kan boka högst 90 dagar framåt');
+    expect(page).to.contain('Boka senast 2 timmar innan tiden börjar');
+    expect(page).to.contain('Du kan avboka fram till 48 timmar innan tiden börjar');
+    expect(page).to.contain('Bokningen bekräftas direkt');
+    expect(root(el).querySelector('img')!.alt).to.equal('Norrhallen inifrån med linjer för handboll');
+    expect(text(root(el).querySelector('.kk-lok-prices tbody tr'))).to.match(/Privatperson.*400.*6 %.*24.*424/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves through the week grid by keyboard and picks with Enter', async () => {
+    const el = await render({ lokal: 'norrhallen' });
+    await grid(el);
+    const cells = () => [...root(el).querySelectorAll<HTMLElement>('[role=gridcell]')];
+    const tabbable = () => cells().find((cell) => cell.tabIndex === 0)!;
+    tabbable().focus();
+    expect(active(el)?.dataset.kkRow).to.equal('0');
+    expect(active(el)?.dataset.kkColumn).to.equal('0');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(active(el)?.dataset.kkColumn).to.equal('1');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(active(el)?.dataset.kkRow).to.equal('1');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(active(el)?.dataset.kkColumn).to.equal('6');
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(active(el)?.dataset.kkColumn).to.equal('0');
+    // Column 1 (Tuesday) at 19:00 is free.
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const chosen = root(el).querySelector('[aria-selected=true]') as HTMLElement;
+    expect(chosen.dataset.kkSlot).to.match(/T19:00:00\+01:00$/);
+    expect(text(root(el).querySelector('.kk-lok-chosen'))).to.contain('Vald tid');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the same free times per day, and jumps to the next free time', async () => {
+    const el = await render({ lokal: 'norrhallen' });
+    await grid(el);
+    const listed = root(el).querySelectorAll('.kk-lok-freelist__times button').length;
+    const free = root(el).querySelectorAll('[role=gridcell]:not([aria-disabled])').length;
+    expect(listed).to.equal(free);
+    expect(listed).to.be.greaterThan(0);
+    buttonNamed(el, 'Nästa lediga tid')!.click();
+    await waitUntil(() => received.availability?.get('from') === '2026-12-07', 'did not go to the week of the next free time', { timeout: 5000 });
+    await waitUntil(() => root(el).querySelector('[aria-selected=true]'), 'the next free time was not chosen', { timeout: 5000 });
+    expect((root(el).querySelector('[aria-selected=true]') as HTMLElement).dataset.kkSlot).to.equal('2026-12-07T18:00:00+01:00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English', async () => {
+    const el = await render({ lokal: 'motesrum-a', lang: 'en' });
+    await grid(el);
+    // The English translations are a chunk of their own.
+    await waitUntil(() => text(root(el)).includes('Closed on public holidays'), 'no English', { timeout: 5000 });
+    const page = text(root(el));
+    expect(page).to.contain('Free times as a list');
+    expect(page).to.contain('Your booking is preliminary until the municipality confirms it');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kk-lokalbokning> booking', () => {
+  async function chooseAndBook(el: KkLokalbokning): Promise<void> {
+    await grid(el);
+    buttonNamed(el, 'Nästa lediga tid')!.click();
+    await waitUntil(() => root(el).querySelector('[aria-selected=true]'), 'no time chosen', { timeout: 5000 });
+    buttonNamed(el, 'Boka vald tid')!.click();
+    await el.updateComplete;
+  }
+
+  it('asks for a login only when booking, and keeps the chosen time for the round trip', async () => {
+    const el = await render({ lokal: 'norrhallen' });
+    await chooseAndBook(el);
+    await waitUntil(() => text(root(el)).includes('Logga in för att boka'), 'no login gate', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+    sessionStorage.clear();
+  });
+
+  it('shows errors linked to the fields, then a time taken meanwhile with the nearest free times', async () => {
+    // A gateway of its own: the SDK keeps one login state per gateway and kommun.
+    worker.use(...handlers({ loggedIn: true, book: 'taken', base: 'http://taken.test' }));
+    const el = await render({ lokal: 'norrhallen', api: 'http://taken.test' });
+    await chooseAndBook(el);
+    await waitUntil(() => root(el).getElementById('kk-lok-purpose'), 'no book form', { timeout: 5000 }).catch(() => { throw new Error(text(root(el)).slice(0, 400)); });
+    expect(text(root(el).querySelector('.kk-lok-price'))).to.match(/Pris: 424,00\s?kr, varav moms 24,00\s?kr/);
+    buttonNamed(el, 'Boka')!.click();
+    await el.updateComplete;
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.kk-error-summary a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal(['#kk-lok-purpose', '#kk-lok-terms']);
+    await expect(el).to.be.accessible();
+    await fill(el, 'kk-lok-purpose', 'Innebandyträning');
+    (root(el).getElementById('kk-lok-terms') as HTMLInputElement).click();
+    await el.updateComplete;
+    buttonNamed(el, 'Boka')!.click();
+    await waitUntil(() => text(root(el)).includes('Tiden hann bokas av någon annan'), 'no 409 message', { timeout: 5000 });
+    expect(received.booking).to.deep.include({ lokalId: 'norrhallen', start: '2026-12-07T18:00:00+01:00', purpose: 'Innebandyträning', acceptTerms: true });
+    expect(buttonNamed(el, '7 december 2026')).not.to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('books, fires kk-booking-confirmed and shows the receipt with the .ics link', async () => {
+    worker.use(...handlers({ loggedIn: true, book: 'ok', base: 'http://booked.test' }));
+    const el = await render({ lokal: 'norrhallen', api: 'http://booked.test' });
+    const events: CustomEvent[] = [];
+    el.addEventListener('kk-booking-confirmed', (e) => events.push(e));
+    await chooseAndBook(el);
+    await waitUntil(() => root(el).getElementById('kk-lok-purpose'), 'no book form', { timeout: 5000 });
+    await fill(el, 'kk-lok-purpose', 'Innebandyträning');
+    (root(el).getElementById('kk-lok-terms') as HTMLInputElement).click();
+    await el.updateComplete;
+    buttonNamed(el, 'Boka')!.click();
+    await waitUntil(() => text(root(el)).includes('Din bokning är bekräftad'), 'no receipt', { timeout: 5000 });
+    await waitUntil(() => text(active(el)) === 'Din bokning är bekräftad', 'focus did not move to the receipt');
+    expect(text(root(el))).to.contain('EXS-B-2026-000123');
+    expect(root(el).querySelector('a[download]')!.getAttribute('href')).to.match(/\/lokalbokning\/bookings\/[0-9a-f-]+\/calendar\.ics$/);
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail).to.deep.equal({ bookingId: '0d6c3f8e-4a55-4d61-9a3f-0a8a1c2b3d4e', lokalId: 'norrhallen', start: '2026-12-07T18:00:00+01:00', end: '2026-12-07T19:00:00+01:00', status: 'bekraftad' });
+    await expect(el).to.be.accessible();
+  });
+});
