@@ -9,6 +9,15 @@ import { productionLogger } from '../packages/gateway/src/logging.js';
 import type { FelanmalanTables } from '../packages/gateway/src/services/felanmalan/tables.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { addDays, instantAt, localDateOf } from '../packages/gateway/src/services/lokalbokning/time.js';
+import { dataKeyFrom, Sealer } from '../packages/gateway/src/auth/seal.js';
+import { luhnCheckDigit } from '../packages/gateway/src/dev-idp/persons.js';
+import { barnomsorgModule } from '../packages/gateway/src/services/barnomsorg/index.js';
+import type { PopulationRegister } from '../packages/gateway/src/services/barnomsorg/register.js';
+import { serviceModules } from '../packages/gateway/src/services/index.js';
+import { Fakturor } from '../packages/gateway/src/services/fakturor/domain.js';
+import { RecipientKeys } from '../packages/gateway/src/services/fakturor/recipients.js';
+import { InvoiceStore } from '../packages/gateway/src/services/fakturor/store.js';
+import { readFileSync } from 'node:fs';
 import type { Row } from './table.js';
 
 const connections = 50;
@@ -50,6 +59,84 @@ async function seedReports(db: Db, count: number): Promise<void> {
   for (let start = 0; start < values.length; start += 500) await db.withTables<FelanmalanTables>().insertInto('report').values(values.slice(start, start + 500)).execute();
 }
 
+/** How many guardians the barnomsorg rows log in as: one new application per request, each for another guardian's child. */
+const barnomsorgGuardians = 30_000;
+
+/** The bench's personnummer of guardian `index` (valid, born 1980–1989) and the opaque id of that guardian's one child. */
+function benchGuardian(index: number): { personnummer: string; childId: string } {
+  // A day of 1980–1989 and a birth number: unique for up to 3 650 000 guardians.
+  const day = new Date(Date.UTC(1980, 0, 1) + (index % 3650) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const first11 = `${day}${String(Math.floor(index / 3650)).padStart(3, '0')}`;
+  return { personnummer: `${first11}${String(luhnCheckDigit(first11.slice(2)))}`, childId: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}` };
+}
+
+/**
+ * A population register that answers at once, as a cached register adapter would: each bench
+ * guardian has one child of preschool age. It stands in for the dev register, which is off here
+ * (no dev identity provider).
+ */
+function benchRegister(): PopulationRegister {
+  const byNumber = new Map(Array.from({ length: barnomsorgGuardians }, (_, index) => [benchGuardian(index).personnummer, index]));
+  const birthDate = `${String(new Date().getFullYear() - 2)}-03-15`;
+  const childNumber = `${birthDate.replace(/-/g, '')}980`;
+  const child = (index: number) => ({ id: benchGuardian(index).childId, personnummer: `${childNumber}${String(luhnCheckDigit(childNumber.slice(2)))}`, givenName: 'Barn', familyName: 'Bänk', birthDate, protectedIdentity: false });
+  const guardian = (index: number) => ({ personnummer: benchGuardian(index).personnummer, givenName: 'Bänk', familyName: 'Mätare' });
+  return {
+    childrenOf: (personnummer) => {
+      const index = byNumber.get(personnummer);
+      return Promise.resolve(index === undefined ? [] : [{ ...child(index), otherGuardian: null }]);
+    },
+    guardiansOf: (childId) => {
+      const index = Number(childId.slice(-12));
+      return Promise.resolve(index < barnomsorgGuardians && childId === benchGuardian(index).childId ? { child: child(index), guardians: [guardian(index)] } : undefined);
+    },
+  };
+}
+
+/**
+ * Barnomsorg: a session per bench guardian, sealed as the login leaves it (the personnummer is
+ * what the register is asked by), and ten earlier applications (withdrawn, with their history)
+ * of guardian 0's child for the overview to read. Returns the session tokens.
+ */
+async function seedBarnomsorg(db: Db, dataKey: string | undefined): Promise<string[]> {
+  await sql`truncate table barnomsorg_message, barnomsorg_application_event, barnomsorg_application_unit, barnomsorg_placement, barnomsorg_application, barnomsorg_counter`.execute(db);
+  const sealer = new Sealer(dataKeyFrom(dataKey, () => undefined), 'session-personnummer');
+  const now = new Date();
+  const tokens: string[] = [];
+  for (let start = 0; start < barnomsorgGuardians; start += 1000) {
+    const rows = Array.from({ length: Math.min(1000, barnomsorgGuardians - start) }, (_, offset) => {
+      const token = randomBytes(32).toString('base64url');
+      tokens.push(token);
+      const id = createHash('sha256').update(token).digest('base64url');
+      return { id, kommun_id: 'exempelstad', subject: `bench-guardian-${String(start + offset)}`, personnummer_sealed: sealer.seal(benchGuardian(start + offset).personnummer, id), given_name: 'Bänk', family_name: 'Mätare', name: 'Bänk Mätare', created_at: now, last_seen_at: now, expires_at: new Date(now.getTime() + 3_600_000) };
+    });
+    await db.insertInto('session').values(rows).execute();
+  }
+  const birthDate = `${String(now.getFullYear() - 2)}-03-15`;
+  for (let index = 0; index < 10; index++) {
+    const { rows } = await sql<{ id: string }>`insert into barnomsorg_application (kommun_id, reference, type, child_id, child_given_name, child_family_name, child_birth_date, desired_start_date, applied_on, guarantee_date,
+        hours_per_week, drop_off, pick_up, reason, status, sent_by_subject, sent_by_name, other_guardian_confirmation)
+      values ('exempelstad', ${`EXS-F-2000-${String(index).padStart(6, '0')}`}, 'forskola', ${benchGuardian(0).childId}, 'Barn', 'Bänk', ${birthDate}, '2027-08-01', '2026-01-10', '2026-05-10',
+        40, '07:30', '16:00', 'arbete', 'aterkallad', 'bench-guardian-0', 'Bänk Mätare', 'behovs_inte') returning id`.execute(db);
+    const id = rows[0]!.id;
+    await sql`insert into barnomsorg_application_unit (application_id, rank, unit_id) values (${id}, 1, 'solrosen'), (${id}, 2, 'ekorren')`.execute(db);
+    await sql`insert into barnomsorg_application_event (application_id, status, note) values (${id}, 'inskickad', 'Skickad av Bänk Mätare.'), (${id}, 'aterkallad', 'Återkallad av Bänk Mätare.')`.execute(db);
+    await sql`insert into barnomsorg_message (application_id, sender, author, text) values (${id}, 'vardnadshavare', 'Bänk Mätare', 'Vi har flyttat.')`.execute(db);
+  }
+  return tokens;
+}
+
+/** Fakturor: a sample BIS 3 invoice (water and waste, three lines, 25 % VAT, rounding), for guardian 0, under another number each time. */
+const fakturorTemplate = readFileSync(resolve(import.meta.dirname, '../packages/gateway/config/exempelstad-fakturor/2026-q4-vatten-och-avfall.xml'), 'utf8').replace('198308172397', benchGuardian(0).personnummer);
+const fakturorDocument = (number: string): string => fakturorTemplate.replace('<cbc:ID>EXS-F-2026-200114</cbc:ID>', `<cbc:ID>${number}</cbc:ID>`);
+
+/** Fakturor: 40 invoices of guardian 0 (whose session the barnomsorg rows insert), imported as the finance system would. */
+async function seedFakturor(db: Db, dataKey: string | undefined): Promise<void> {
+  await sql`truncate table fakturor_invoice_message, fakturor_invoice_event, fakturor_invoice`.execute(db);
+  const fakturor = new Fakturor(new InvoiceStore(db), new RecipientKeys(dataKeyFrom(dataKey, () => undefined)));
+  for (let index = 0; index < 40; index++) await fakturor.import('exempelstad', fakturorDocument(`EXS-F-BENCH-${String(index).padStart(4, '0')}`));
+}
+
 /**
  * Gateway throughput and latency for felanmälan's main read and write, each beside its
  * ceiling on the same machine and database: a bare Fastify route for cacheable reads, and a
@@ -84,11 +171,14 @@ export async function gatewayLoad(): Promise<Row[]> {
   const now = new Date();
   await sql`insert into session (id, kommun_id, subject, given_name, family_name, name, created_at, last_seen_at, expires_at)
     values (${createHash('sha256').update(token).digest('base64url')}, 'exempelstad', 'bench-citizen', 'Bänk', 'Mätare', 'Bänk Mätare', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz, ${new Date(now.getTime() + 3_600_000).toISOString()}::timestamptz)`.execute(db);
-  const gateway = await buildGateway({ config, db, logger: false });
+  const barnomsorgSessions = await seedBarnomsorg(db, config.dataKey);
+  await seedFakturor(db, config.dataKey);
+  const services = serviceModules.map((module) => (module.id === 'barnomsorg' ? barnomsorgModule({ register: () => benchRegister() }) : module));
+  const gateway = await buildGateway({ config, db, logger: false, services });
   const gatewayUrl = await gateway.listen({ port: 0, host: '127.0.0.1' });
   // The same gateway with the production logger (access lines at info, scrubbed, buffered
   // writes), writing to /dev/null instead of stdout so that no terminal or disk takes part.
-  const logged = await buildGateway({ config, db, logger: productionLogger('/dev/null', 'info') });
+  const logged = await buildGateway({ config, db, logger: productionLogger('/dev/null', 'info'), services });
   const loggedUrl = await logged.listen({ port: 0, host: '127.0.0.1' });
 
   const bare = Fastify({ logger: false });
@@ -138,6 +228,35 @@ export async function gatewayLoad(): Promise<Row[]> {
         },
       ],
     });
+    // Barnomsorg: guardian 0's overview (ten applications with units, history and a message each),
+    // and a new application on every request, each by another guardian for that guardian's child.
+    const overview = await measure(`${gatewayUrl}/api/v1/exempelstad/barnomsorg/applications`, { headers: { cookie: `kk_session=${barnomsorgSessions[0]!}` } });
+    let nextGuardian = 1;
+    const desiredStartDate = addDays(localDateOf(new Date()), 60);
+    const apply = await measure(`${gatewayUrl}/api/v1/exempelstad/barnomsorg/applications`, {
+      method: 'POST',
+      headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json' },
+      requests: [
+        {
+          setupRequest: (request) => {
+            const index = nextGuardian++ % barnomsorgGuardians;
+            return {
+              ...request,
+              headers: { ...request.headers, cookie: `kk_session=${barnomsorgSessions[index]!}` },
+              body: JSON.stringify({ type: 'forskola', childId: benchGuardian(index).childId, desiredStartDate, units: ['solrosen', 'ekorren'], schedule: { hoursPerWeek: 40, dropOff: '07:30', pickUp: '16:00' }, reason: 'arbete' }),
+            };
+          },
+        },
+      ],
+    });
+    // Fakturor: guardian 0's invoice list (the first 20 of 40), and one BIS 3 import per request under a new number.
+    const invoices = await measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/invoices`, { headers: { cookie: `kk_session=${barnomsorgSessions[0]!}` } });
+    let nextInvoice = 0;
+    const importInvoice = await measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${exempelstad.services.fakturor!.financeApiKey}`, 'content-type': 'application/xml' },
+      requests: [{ setupRequest: (request) => ({ ...request, body: fakturorDocument(`EXS-F-LOAD-${String(nextInvoice++).padStart(7, '0')}`) }) }],
+    });
     const row = (name: string, figures: Measured, ceiling: Measured, against: string): Row => ({
       group: `gateway load (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ${String(connections)} connections, ${String(seconds)} s)`,
       name,
@@ -158,6 +277,10 @@ export async function gatewayLoad(): Promise<Row[]> {
       row('create report (form-encoded, no photo)', create, ceilingQuery, 'one-query route'),
       row('lokalbokning: availability for a week (28 bookings)', availability, ceilingQuery, 'one-query route'),
       row('lokalbokning: create a booking', book, ceilingQuery, 'one-query route'),
+      row('barnomsorg: overview read (10 applications)', overview, ceilingQuery, 'one-query route'),
+      row('barnomsorg: submit an application', apply, ceilingQuery, 'one-query route'),
+      row('fakturor: invoice list read (first 20 of 40)', invoices, ceilingQuery, 'one-query route'),
+      row('fakturor: import one BIS 3 invoice (UBL XML, 3 lines)', importInvoice, ceilingQuery, 'one-query route'),
       row('kommun settings, logger off', quiet, ceilingStatic, 'bare route'),
       loggingRow,
     ];

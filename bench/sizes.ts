@@ -121,8 +121,8 @@ export async function bundleSizes(): Promise<Row[]> {
   }
   for (const key of mapKeys) {
     const own = /(?:^|\/)([^/]+)\/src\//.exec(key)?.[1];
-    const name = own ? `${own}'s map module and Leaflet's stylesheet` : 'Leaflet';
-    rows.push(row(`map chunk: ${name} (loaded when the place step opens)`, files([key])));
+    const name = own ? `${own}'s map module` : 'Leaflet';
+    rows.push(row(`map chunk: ${name} (loaded when its map first shows)`, files([key])));
   }
   return rows;
 }

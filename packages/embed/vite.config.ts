@@ -21,7 +21,7 @@ import { defineConfig } from 'vite';
  */
 const sep = String.raw`[\\/]`;
 const notShared = new RegExp(
-  `${sep}locales${sep}|packages${sep}sdk${sep}src${sep}(services${sep}|embedding)|packages${sep}contract${sep}src${sep}[a-z-]+-(rules|routes)\\.ts|packages${sep}ui${sep}src${sep}(auth${sep}|kommun${sep}setup-notice|format|numbers|plural|status-history|pager|list-detail|grid|session-storage)`,
+  `${sep}locales${sep}|packages${sep}sdk${sep}src${sep}(services${sep}|embedding)|packages${sep}contract${sep}src${sep}[a-z-]+-(rules|routes)\\.ts|packages${sep}ui${sep}src${sep}(auth${sep}|kommun${sep}setup-notice|format|numbers|plural|status-history|pager|list-detail|grid|session-storage|places-map${sep}|loadable|lazy-features)`,
 );
 const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}(forms|drafts)${sep}|packages${sep}sdk${sep}src${sep}drafts\\.ts`);
 const runtimeModules = new RegExp(`packages${sep}(ui|sdk|contract)${sep}src${sep}`);

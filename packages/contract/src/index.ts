@@ -1,6 +1,8 @@
 export * from './routes.js';
 export * from './felanmalan-routes.js';
 export * from './lokalbokning-routes.js';
+export * from './barnomsorg-routes.js';
+export * from './fakturor-routes.js';
 export {
   accessibilityFacts,
   activeBookingStatuses,
@@ -16,6 +18,26 @@ export {
   priceFor,
   type Price,
 } from './lokalbokning-rules.js';
+export {
+  activeApplicationStatuses,
+  applicationStatuses,
+  defaultPolicy,
+  feeEstimate,
+  guaranteeDate,
+  ineligibility,
+  maxFreeTextLength,
+  maxHoursPerWeek,
+  maxShortTextLength,
+  noticeEndDate,
+  placementReasons,
+  placementStatuses,
+  placementTypes,
+  withdrawableStatuses,
+  type BarnomsorgPolicy,
+  type FeeEstimate,
+  type Ineligibility,
+  type Maxtaxa,
+} from './barnomsorg-rules.js';
 export * from './embedding-routes.js';
 export * from './embedding.js';
 export * from './problem.js';
@@ -30,3 +52,5 @@ export * from './felanmalan.js';
 export * from './open311.js';
 export * from './api-keys.js';
 export * from './lokalbokning.js';
+export * from './barnomsorg.js';
+export * from './fakturor.js';

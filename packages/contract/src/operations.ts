@@ -1,9 +1,45 @@
 import { Type, type TSchema } from 'typebox';
 import { ApiKeyList, ApiKeyParams, apiKeyRoutes, IssuedApiKey, NewApiKey } from './api-keys.js';
 import { CallbackQuery, LoginQuery, User } from './auth.js';
+import {
+  Application,
+  ApplicationParams,
+  BarnomsorgOverview,
+  BarnomsorgSettings,
+  CaseWorkApplications,
+  CaseWorkApplicationsQuery,
+  Children,
+  NewApplication,
+  NewApplicationMessage,
+  NewOffer,
+  OfferAnswer,
+  Placement,
+  PlacementNotice,
+  PlacementParams,
+  UnitsPage,
+  UnitsQuery,
+} from './barnomsorg.js';
+import { barnomsorgCaseWorkerRoutes, barnomsorgRoutes } from './barnomsorg-routes.js';
 import { Draft, DraftBody, DraftParams } from './drafts.js';
 import { EmbeddingCheck, EmbeddingQuery } from './embedding.js';
 import { embeddingRoutes } from './embedding-routes.js';
+import {
+  FinanceInvoice,
+  FinanceListQuery,
+  FinanceMessages,
+  FinanceMessagesQuery,
+  Invoice,
+  InvoiceAnswer,
+  InvoiceParams,
+  InvoicesPage,
+  InvoicesQuery,
+  InvoiceStatusUpdate,
+  NewInvoiceMessage,
+  PdfFile,
+  UblDocument,
+  UnmatchedInvoices,
+} from './fakturor.js';
+import { fakturorFinanceRoutes, fakturorRoutes, ublMediaType } from './fakturor-routes.js';
 import { Health, Readiness } from './health.js';
 import { AddressList, AddressSearchQuery, NearestAddress, Open311ServiceRequest, PointQuery, ReportParams, StatusUpdate } from './felanmalan.js';
 import { felanmalanCitizenRoutes, felanmalanGeocoderRoutes } from './felanmalan-routes.js';
@@ -36,7 +72,7 @@ import {
 import { lokalbokningCaseWorkerRoutes, lokalbokningRoutes } from './lokalbokning-routes.js';
 import { Problem } from './problem.js';
 import { routes } from './routes.js';
-import { caseWorkers, citizenSession, optionalSession, publicRoute, reportOwner, type SecurityRequirement } from './security.js';
+import { caseWorkers, citizenSession, financeSystem, optionalSession, publicRoute, reportOwner, type SecurityRequirement } from './security.js';
 
 export interface Operation {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -51,6 +87,10 @@ export interface Operation {
     security: readonly SecurityRequirement[];
     /** Honours an `Idempotency-Key` header: a retry with the same key answers with the first result. */
     idempotencyKey?: true;
+    /** Media types of the body when it is not JSON (the OpenAPI `requestBody`); the gateway's route parses them itself. */
+    consumes?: readonly string[];
+    /** Media type of the success answer when it is not JSON (the OpenAPI response `content`). */
+    produces?: readonly string[];
     params?: TSchema;
     querystring?: TSchema;
     body?: TSchema;
@@ -501,6 +541,318 @@ export const operations = {
       params: SeasonRequestParams,
       body: SeasonDecision,
       response: { 200: SeasonRequest, ...problems(400, 401, 404, 409, 422) },
+    },
+  },
+  getBarnomsorgSettings: {
+    ...barnomsorgRoutes.getBarnomsorgSettings,
+    schema: {
+      operationId: 'getBarnomsorgSettings',
+      summary: "The kommun's barnomsorg rules a guardian needs before applying: ranked units, reply time, notice period, the maxtaxa ceiling, areas",
+      tags: ['barnomsorg'],
+      security: publicRoute,
+      params: KommunParams,
+      response: { 200: BarnomsorgSettings, ...problems(400, 404) },
+    },
+  },
+  listUnits: {
+    ...barnomsorgRoutes.listUnits,
+    schema: {
+      operationId: 'listUnits',
+      summary: "The kommun's förskolor, pedagogisk omsorg and fritidshem, with free places per start month",
+      tags: ['barnomsorg'],
+      security: publicRoute,
+      params: KommunParams,
+      querystring: UnitsQuery,
+      response: { 200: UnitsPage, ...problems(400, 404) },
+    },
+  },
+  listChildren: {
+    ...barnomsorgRoutes.listChildren,
+    schema: {
+      operationId: 'listChildren',
+      summary: "The logged-in guardian's children from the population register, by opaque id; a child with protected identity is never listed",
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: KommunParams,
+      response: { 200: Children, ...problems(401, 404, 503) },
+    },
+  },
+  createApplication: {
+    ...barnomsorgRoutes.createApplication,
+    schema: {
+      operationId: 'createApplication',
+      summary: 'Send an application for a place for one of the guardian\'s children',
+      description:
+        'The child must be the logged-in guardian\'s (else 404) and of the age the type allows (422 naming `desiredStartDate`); units must be of the type and at most `maxRankedUnits`. One active application per child and type: a second is 409. The draft (`/drafts/barnomsorg`) is deleted when it is sent. An `Idempotency-Key` makes it safe to retry.',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      idempotencyKey: true,
+      params: KommunParams,
+      body: NewApplication,
+      response: { 201: Application, ...problems(400, 401, 403, 404, 409, 422, 429, 503) },
+    },
+  },
+  getBarnomsorgOverview: {
+    ...barnomsorgRoutes.getBarnomsorgOverview,
+    schema: {
+      operationId: 'getBarnomsorgOverview',
+      summary: "Mina ansökningar och placeringar: the applications and placements of the guardian's children, as either guardian",
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: KommunParams,
+      response: { 200: BarnomsorgOverview, ...problems(401, 404, 503) },
+    },
+  },
+  getApplication: {
+    ...barnomsorgRoutes.getApplication,
+    schema: {
+      operationId: 'getApplication',
+      summary: "One application, for the child's guardians only (anyone else: 404)",
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: ApplicationParams,
+      response: { 200: Application, ...problems(400, 401, 404, 503) },
+    },
+  },
+  withdrawApplication: {
+    ...barnomsorgRoutes.withdrawApplication,
+    schema: {
+      operationId: 'withdrawApplication',
+      summary: 'Withdraw (återkalla) an application before an offer has been made (after: 409)',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: ApplicationParams,
+      response: { 200: Application, ...problems(400, 401, 403, 404, 409, 503) },
+    },
+  },
+  answerOffer: {
+    ...barnomsorgRoutes.answerOffer,
+    schema: {
+      operationId: 'answerOffer',
+      summary: 'Accept or decline the offered place before its reply-by date (after, or without an offer: 409); accepting makes the placement',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: ApplicationParams,
+      body: OfferAnswer,
+      response: { 200: Application, ...problems(400, 401, 403, 404, 409, 503) },
+    },
+  },
+  confirmApplication: {
+    ...barnomsorgRoutes.confirmApplication,
+    schema: {
+      operationId: 'confirmApplication',
+      summary: 'The other guardian confirms an application the kommun asks both guardians to agree on (the sender: 409)',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: ApplicationParams,
+      response: { 200: Application, ...problems(400, 401, 403, 404, 409, 503) },
+    },
+  },
+  sendApplicationMessage: {
+    ...barnomsorgRoutes.sendApplicationMessage,
+    schema: {
+      operationId: 'sendApplicationMessage',
+      summary: 'A guardian writes to the kommun about an application',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: ApplicationParams,
+      body: NewApplicationMessage,
+      response: { 201: Application, ...problems(400, 401, 403, 404, 422, 503) },
+    },
+  },
+  givePlacementNotice: {
+    ...barnomsorgRoutes.givePlacementNotice,
+    schema: {
+      operationId: 'givePlacementNotice',
+      summary: 'Give notice (uppsägning) of a placement: the last day is the wished one, never before the notice period has run',
+      tags: ['barnomsorg'],
+      security: citizenSession,
+      params: PlacementParams,
+      body: PlacementNotice,
+      response: { 200: Placement, ...problems(400, 401, 403, 404, 409, 422, 503) },
+    },
+  },
+  listIncomingApplications: {
+    ...barnomsorgCaseWorkerRoutes.listIncomingApplications,
+    schema: {
+      operationId: 'listIncomingApplications',
+      summary: "Case workers: the kommun's applications, oldest first, optionally by status",
+      tags: ['barnomsorg'],
+      security: caseWorkers,
+      params: KommunParams,
+      querystring: CaseWorkApplicationsQuery,
+      response: { 200: CaseWorkApplications, ...problems(400, 401, 404) },
+    },
+  },
+  receiveApplication: {
+    ...barnomsorgCaseWorkerRoutes.receiveApplication,
+    schema: {
+      operationId: 'receiveApplication',
+      summary: 'Case workers: mark an application received (mottagen)',
+      tags: ['barnomsorg'],
+      security: caseWorkers,
+      params: ApplicationParams,
+      response: { 200: Application, ...problems(400, 401, 404, 409) },
+    },
+  },
+  offerPlacement: {
+    ...barnomsorgCaseWorkerRoutes.offerPlacement,
+    schema: {
+      operationId: 'offerPlacement',
+      summary: 'Case workers: offer a place (unit, start date, reply-by)',
+      tags: ['barnomsorg'],
+      security: caseWorkers,
+      params: ApplicationParams,
+      body: NewOffer,
+      response: { 200: Application, ...problems(400, 401, 404, 409, 422) },
+    },
+  },
+  recordOfferAnswer: {
+    ...barnomsorgCaseWorkerRoutes.recordOfferAnswer,
+    schema: {
+      operationId: 'recordOfferAnswer',
+      summary: 'Case workers: record an answer the guardian gave another way (phone, letter)',
+      tags: ['barnomsorg'],
+      security: caseWorkers,
+      params: ApplicationParams,
+      body: OfferAnswer,
+      response: { 200: Application, ...problems(400, 401, 404, 409) },
+    },
+  },
+  replyToApplication: {
+    ...barnomsorgCaseWorkerRoutes.replyToApplication,
+    schema: {
+      operationId: 'replyToApplication',
+      summary: "Case workers: answer the guardians' messages on an application",
+      tags: ['barnomsorg'],
+      security: caseWorkers,
+      params: ApplicationParams,
+      body: NewApplicationMessage,
+      response: { 201: Application, ...problems(400, 401, 404, 422) },
+    },
+  },
+  listInvoices: {
+    ...fakturorRoutes.listInvoices,
+    schema: {
+      operationId: 'listInvoices',
+      summary: "The logged-in citizen's invoices and credit notes (their own and their föreningar's): unpaid first, earliest due first",
+      tags: ['fakturor'],
+      security: citizenSession,
+      params: KommunParams,
+      querystring: InvoicesQuery,
+      response: { 200: InvoicesPage, ...problems(400, 401, 404) },
+    },
+  },
+  getInvoice: {
+    ...fakturorRoutes.getInvoice,
+    schema: {
+      operationId: 'getInvoice',
+      summary: "One of the citizen's invoices, whole: lines, VAT, payment means, history and messages (anyone else's is a 404)",
+      tags: ['fakturor'],
+      security: citizenSession,
+      params: InvoiceParams,
+      response: { 200: Invoice, ...problems(400, 401, 404) },
+    },
+  },
+  invoicePdf: {
+    ...fakturorRoutes.invoicePdf,
+    schema: {
+      operationId: 'invoicePdf',
+      summary: "One of the citizen's invoices as PDF (application/pdf): the embedded one when it really is a PDF, otherwise one made from the data",
+      tags: ['fakturor'],
+      security: citizenSession,
+      params: InvoiceParams,
+      produces: ['application/pdf'],
+      response: { 200: PdfFile, ...problems(400, 401, 404) },
+    },
+  },
+  sendInvoiceMessage: {
+    ...fakturorRoutes.sendInvoiceMessage,
+    schema: {
+      operationId: 'sendInvoiceMessage',
+      summary: 'Dispute one of the citizen\'s invoices (bestrid, with the reason) or ask for a payment plan',
+      description: 'Stored and shown to the finance system (`listInvoiceMessages`); a dispute marks the invoice `disputed`, which keeps it from debt collection. A credit note takes no messages (409).',
+      tags: ['fakturor'],
+      security: citizenSession,
+      params: InvoiceParams,
+      body: NewInvoiceMessage,
+      response: { 201: Invoice, ...problems(400, 401, 403, 404, 409, 429) },
+    },
+  },
+  importInvoice: {
+    ...fakturorFinanceRoutes.importInvoice,
+    schema: {
+      operationId: 'importInvoice',
+      summary: "Finance system: import a Peppol BIS Billing 3.0 Invoice or CreditNote (UBL 2.1 XML) (Authorization: Bearer <the kommun's finance key>)",
+      description:
+        'The body is the UBL document as `application/xml`. 201 with the stored document; 200 with the same document when an identical one (same supplier, number and type, same bytes) was imported before; 409 when that number was imported with other content. A document that is not UBL, lacks a mandatory BIS 3 element, has a DOCTYPE, amounts that do not add up (BR-CO-10, 13, 14, 15, 16, BR-S-08) or a bankgiro or plusgiro number with a wrong check digit is a 422 whose `errors` name the element (`/body/cac:LegalMonetaryTotal/cbc:PayableAmount`); nothing of it is stored.',
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: KommunParams,
+      consumes: [ublMediaType],
+      body: UblDocument,
+      response: { 200: FinanceInvoice, 201: FinanceInvoice, ...problems(400, 401, 404, 409, 413, 415, 422) },
+    },
+  },
+  getFinanceInvoice: {
+    ...fakturorFinanceRoutes.getFinanceInvoice,
+    schema: {
+      operationId: 'getFinanceInvoice',
+      summary: "Finance system: one imported document with its history and messages (Authorization: Bearer <the kommun's finance key>)",
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: InvoiceParams,
+      response: { 200: FinanceInvoice, ...problems(400, 401, 404) },
+    },
+  },
+  updateInvoiceStatus: {
+    ...fakturorFinanceRoutes.updateInvoiceStatus,
+    schema: {
+      operationId: 'updateInvoiceStatus',
+      summary: "Finance system: a payment status (paid, partly paid, reminder sent, debt collection, credited, …), kept as history (Authorization: Bearer <the kommun's finance key>)",
+      description: '`paid`, `partially_paid` and `overpaid` need the `amount` that came in. A disputed invoice does not go to debt collection (409) until the dispute is answered. A credit note has no payment status (409).',
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: InvoiceParams,
+      body: InvoiceStatusUpdate,
+      response: { 200: FinanceInvoice, ...problems(400, 401, 404, 409, 422) },
+    },
+  },
+  answerInvoiceMessage: {
+    ...fakturorFinanceRoutes.answerInvoiceMessage,
+    schema: {
+      operationId: 'answerInvoiceMessage',
+      summary: "Finance system: answer the citizen's dispute or payment-plan request; shown in the invoice's history (Authorization: Bearer <the kommun's finance key>)",
+      description: 'An answer ends the dispute: the invoice is no longer `disputed`.',
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: InvoiceParams,
+      body: InvoiceAnswer,
+      response: { 201: FinanceInvoice, ...problems(400, 401, 404, 409) },
+    },
+  },
+  listInvoiceMessages: {
+    ...fakturorFinanceRoutes.listInvoiceMessages,
+    schema: {
+      operationId: 'listInvoiceMessages',
+      summary: "Finance system: the citizens' disputes and payment-plan requests, oldest first (Authorization: Bearer <the kommun's finance key>)",
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: KommunParams,
+      querystring: FinanceMessagesQuery,
+      response: { 200: FinanceMessages, ...problems(400, 401, 404) },
+    },
+  },
+  listUnmatchedInvoices: {
+    ...fakturorFinanceRoutes.listUnmatchedInvoices,
+    schema: {
+      operationId: 'listUnmatchedInvoices',
+      summary: "Finance system: imported documents whose customer has no personnummer or organisationsnummer, so no citizen sees them (Authorization: Bearer <the kommun's finance key>)",
+      tags: ['fakturor'],
+      security: financeSystem,
+      params: KommunParams,
+      querystring: FinanceListQuery,
+      response: { 200: UnmatchedInvoices, ...problems(400, 401, 404) },
     },
   },
   health: {

@@ -24,6 +24,11 @@ export const securitySchemes = {
     scheme: 'bearer',
     description: 'The kommun\'s key for its case workers\' system, from the gateway\'s config (`kommuner[i].services.<service>.caseWorkerApiKey`, one per service): `Authorization: Bearer <key>`.',
   },
+  financeKey: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The kommun\'s key for its finance system (mina fakturor: import, payment status, messages), from the gateway\'s config (`kommuner[i].services.fakturor.financeApiKey`): `Authorization: Bearer <key>`.',
+  },
   open311ApiKey: {
     type: 'apiKey',
     in: 'query',
@@ -49,8 +54,11 @@ export const open311Write: readonly SecurityRequirement[] = [{ open311ApiKey: []
 /** The kommun's case workers' system: their key, and nothing else (a session cookie grants nothing). */
 export const caseWorkers: readonly SecurityRequirement[] = [{ caseWorkerKey: [] }];
 
+/** The kommun's finance system: its key, and nothing else. */
+export const financeSystem: readonly SecurityRequirement[] = [{ financeKey: [] }];
+
 /** Schemes whose holder is a system, not a browser: a write with only these skips the gateway's CSRF check. */
-const keySchemes: readonly SecuritySchemeName[] = ['caseWorkerKey'];
+const keySchemes: readonly SecuritySchemeName[] = ['caseWorkerKey', 'financeKey'];
 
 /** Whether an operation takes nothing but a system's key (the gateway's `keyAuthenticated` routes). */
 export const isKeyAuthenticated = (security: readonly SecurityRequirement[]): boolean =>

@@ -116,9 +116,9 @@ describe('openapi.json says how to call each operation', () => {
     expect(byId('open311CreateRequest').operation.security).toEqual([{ open311ApiKey: [] }, {}]);
   });
 
-  it('requires x-kommunkit-client on every browser write to /api/, not on reads or on the case workers\' key-only calls', () => {
+  it('requires x-kommunkit-client on every browser write to /api/, not on reads or on the case workers\' and finance system\'s key-only calls', () => {
     for (const { path, method, operation } of every().filter(({ path }) => path.startsWith('/api/'))) {
-      const keyOnly = operation.security?.every((requirement) => Object.keys(requirement).join() === 'caseWorkerKey') === true && operation.security.length > 0;
+      const keyOnly = operation.security?.every((requirement) => ['caseWorkerKey', 'financeKey'].includes(Object.keys(requirement).join())) === true && operation.security.length > 0;
       const write = method !== 'get';
       expect(header(operation.operationId, 'x-kommunkit-client')?.required ?? false, `${method} ${path}`).toBe(write && !keyOnly);
       if (write && !keyOnly) expect(operation.responses, `${method} ${path}`).toHaveProperty('403');

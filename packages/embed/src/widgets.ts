@@ -5,4 +5,6 @@
 export const widgets: Record<string, () => Promise<unknown>> = {
   'kk-felanmalan': () => import('@kommunkit/felanmalan/define'),
   'kk-lokalbokning': () => import('@kommunkit/lokalbokning/define'),
+  'kk-barnomsorg': () => import('@kommunkit/barnomsorg/define'),
+  'kk-mina-fakturor': () => import('@kommunkit/fakturor/define'),
 };

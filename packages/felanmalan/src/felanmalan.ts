@@ -1,4 +1,4 @@
-import { formStyles, KkElement, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
+import { formStyles, KkElement, LazyFeatures, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { FelanmalanController } from './controller.js';
@@ -18,7 +18,6 @@ const features = {
   mine: () => import('./mine/mine.js'),
 };
 type Feature = keyof typeof features;
-type FeatureModule = Awaited<ReturnType<(typeof features)[Feature]>>;
 
 registerTranslations('en', () => import('./locales/en.js'));
 
@@ -67,8 +66,7 @@ export class KkFelanmalan extends KkElement {
     onMove: (position) => this.#controller.setPosition(position),
   });
 
-  readonly #features: Partial<Record<Feature, FeatureModule>> = {};
-  readonly #loading = new Set<Feature>();
+  readonly #features = new LazyFeatures(this, features);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -77,8 +75,8 @@ export class KkFelanmalan extends KkElement {
     // A page's chunk is asked for one page ahead: the later pages on the place page, the
     // confirmation on the check page (before the send).
     const step = this.#controller.flow.current;
-    if (step === 'place') this.#load('steps');
-    if (step === 'check') this.#load('done');
+    if (step === 'place') this.#features.preload('steps');
+    if (step === 'check') this.#features.preload('done');
   }
 
   /** The lazy feature the citizen is on, if any. */
@@ -91,36 +89,13 @@ export class KkFelanmalan extends KkElement {
     return step === 'category' || step === 'place' ? undefined : 'steps';
   }
 
-  #load(feature: Feature): void {
-    if (this.#features[feature] || this.#loading.has(feature)) return;
-    this.#loading.add(feature);
-    void features[feature]().then(
-      (module) => {
-        this.#features[feature] = module;
-        const root = this.shadowRoot;
-        if (root && module.styles.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...module.styles.map((styles) => styles.styleSheet!)];
-        this.requestUpdate();
-      },
-      () => {
-        // A chunk that failed to load (a network blip) is asked for again on the next update.
-        this.#loading.delete(feature);
-      },
-    );
-  }
-
   override render(): TemplateResult {
     // Not set up for this page (no kommun or api, an unknown kommun, an origin not on the list): say so, and nothing else.
     const notice = this.setupNotice();
     if (notice) return notice;
     const context: ViewContext = { headingLevel: this.headingLevel, mapContainer: this.#map.container };
     const feature = this.#feature();
-    if (feature) {
-      const module = this.#features[feature];
-      const page = module?.render(this.#controller, context);
-      if (page) return page;
-      this.#load(feature);
-      return spinner();
-    }
+    if (feature) return this.#features.get(feature)?.render(this.#controller, context) ?? spinner();
     const view = viewOf(this.#controller, context);
     return view ? renderPage(view) : spinner();
   }

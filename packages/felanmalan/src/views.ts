@@ -1,10 +1,9 @@
-import { msg, str } from '@kommunkit/ui';
+import { loadable, msg, str } from '@kommunkit/ui';
 import { draftNotices, type HeadingLevel } from '@kommunkit/ui';
 import type { Ref } from 'lit/directives/ref.js';
 import { groupServices, searchServices } from './categories.js';
 import { fieldId, type FelanmalanController } from './controller.js';
 import type { MapSettings } from './map/map.js';
-import { loadable } from './loadable.js';
 import type { CategoryView, PlaceView, QuestionFrame } from './pages/types.js';
 
 /** What the element adds to the controller: its heading level and where the map goes. */

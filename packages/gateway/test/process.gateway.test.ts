@@ -66,7 +66,7 @@ describe.skipIf(!process.env.DATABASE_URL)('the gateway process on PostgreSQL', 
     // The demo kommun with room for the traffic below under its write limit.
     writeFileSync(configPath, JSON.stringify({ ...demo, limits: { anonymousWritesPerMinute: 100_000 } }));
     // The demo's address register and lokaler, which its config names relative to itself.
-    for (const file of ['exempelstad-adresser.json', 'exempelstad-lokaler.json']) copyFileSync(join(packageDir, 'config', file), join(configDir, file));
+    for (const file of ['exempelstad-adresser.json', 'exempelstad-lokaler.json', 'exempelstad-forskolor.json']) copyFileSync(join(packageDir, 'config', file), join(configDir, file));
     const gateway = await spawnGateway({ DATABASE_URL: process.env.DATABASE_URL, KOMMUNKIT_CONFIG: configPath });
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     try {

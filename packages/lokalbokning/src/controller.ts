@@ -1,6 +1,6 @@
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { listLokaler, type LokalerPage, type LokalerSearch } from '@kommunkit/sdk/lokalbokning';
-import { FormController, type KkElement, type KommunController } from '@kommunkit/ui';
+import { AuthController, FormController, type KkElement, type KommunController } from '@kommunkit/ui';
 import { Task, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BookingCancelledDetail, BookingConfirmedDetail } from './events.js';
@@ -33,6 +33,8 @@ export class LokalbokningController implements ReactiveController {
   readonly kommun: KommunController;
   readonly findForm: FormController<FindValues>;
   readonly results: Task<[KommunkitClient | undefined, LokalerSearch | undefined], LokalerPage>;
+  /** The citizen's login state; the first to learn where a login started in this widget comes back to (`returnedTo`). */
+  readonly auth: AuthController;
 
   view: View = 'sok';
   page: Page = 'find';
@@ -50,6 +52,8 @@ export class LokalbokningController implements ReactiveController {
     readonly options: LokalbokningControllerOptions,
   ) {
     this.kommun = options.kommun;
+    // Made before this controller is added, so that it has read the login's return when `hostUpdate` below asks.
+    this.auth = new AuthController(host, { client: () => options.client() });
     this.findForm = new FormController<FindValues>(host, {
       initial: { type: '', minCapacity: '', facts: [], date: '', fromTime: '', toTime: '' },
       idFor: fieldId,
@@ -68,6 +72,10 @@ export class LokalbokningController implements ReactiveController {
     const client = this.options.client();
     if (client === this.client) return;
     this.client = client;
+    // Back from a login started in "Mina bokningar" or the season request: that view, though the
+    // citizen may have switched to it inside the widget and the page's `view` names another.
+    const back = this.auth.returnedTo?.step;
+    if (back === 'mina' || back === 'sasong') this.showView(back, false);
     // Back from a login started on the book page: that lokal's book page again (its chunk restores the answers).
     let pending: { lokalId?: unknown } | null = null;
     try {

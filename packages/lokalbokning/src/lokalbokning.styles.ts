@@ -23,6 +23,10 @@ export const lokalbokningStyles = css`
   .kk-lok-facts dd {
     margin: 0;
   }
+  /* The results map (its Leaflet parts come with the map's chunk). */
+  .kk-lok-map:not([hidden]) {
+    margin-block-end: var(--kk-space-m, 1rem);
+  }
   .kk-visually-hidden {
     position: absolute;
     width: 1px;

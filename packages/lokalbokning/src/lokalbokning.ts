@@ -1,4 +1,4 @@
-import { formStyles, KkElement, pagerStyles, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
+import { formStyles, KkElement, LazyFeatures, pagerStyles, registerTranslations, spinner, uiStyles } from '@kommunkit/ui';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { LokalbokningController } from './controller.js';
@@ -16,7 +16,6 @@ const features = {
   season: () => import('./season/season.js'),
 };
 type Feature = keyof typeof features;
-type FeatureModule = Awaited<ReturnType<(typeof features)[Feature]>>;
 
 registerTranslations('en', () => import('./locales/en.js'));
 
@@ -54,8 +53,7 @@ export class KkLokalbokning extends KkElement {
     },
   });
 
-  readonly #features: Partial<Record<Feature, FeatureModule>> = {};
-  readonly #loading = new Set<Feature>();
+  readonly #features = new LazyFeatures(this, features);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -71,37 +69,15 @@ export class KkLokalbokning extends KkElement {
     return c.page === 'find' ? undefined : 'lokal';
   }
 
-  #load(feature: Feature): void {
-    if (this.#features[feature] || this.#loading.has(feature)) return;
-    this.#loading.add(feature);
-    void features[feature]().then(
-      (module) => {
-        this.#features[feature] = module;
-        const root = this.shadowRoot;
-        if (root && module.styles.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...module.styles.map((styles) => styles.styleSheet!)];
-        this.requestUpdate();
-      },
-      () => {
-        // A chunk that failed to load (a network blip) is asked for again on the next update.
-        this.#loading.delete(feature);
-      },
-    );
-  }
-
   override render(): TemplateResult {
     // Not set up for this page (no kommun or api, an unknown kommun, an origin not on the list): say so, and nothing else.
     const notice = this.setupNotice();
     if (notice) return notice;
     const context: ViewContext = { headingLevel: this.headingLevel };
     const feature = this.#feature();
-    if (feature) {
-      const page = this.#features[feature]?.render(this.#controller, context);
-      if (page) return page;
-      this.#load(feature);
-      return spinner();
-    }
+    if (feature) return this.#features.get(feature)?.render(this.#controller, context) ?? spinner();
     // The lokal page's chunk is asked for while the citizen looks at the results.
-    if (this.#controller.results.value) this.#load('lokal');
+    if (this.#controller.results.value) this.#features.preload('lokal');
     return findPage(findView(this.#controller, context));
   }
 }

@@ -1,9 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupWorker } from 'msw/browser';
 import type { KkLokalbokning } from '../src/index.js';
 import '../src/define.js';
-import { api, handlers, received } from './support.js';
+import { api, booking, handlers, received, sporthall } from './support.js';
 
 const worker = setupWorker(...handlers());
 
@@ -158,6 +159,25 @@ describe('<kk-lokalbokning> a lokal', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says the rules in words with the right number forms', async () => {
+    const strict = { ...sporthall, id: 'strikt', rules: { ...sporthall.rules, bookAheadDays: 1, minNoticeMinutes: 90, minMinutes: 60, maxMinutes: 60, cancelBeforeHours: 1 } };
+    const open = { ...sporthall, id: 'oppen', rules: { ...sporthall.rules, minNoticeMinutes: 60, cancelBeforeHours: 0 } };
+    worker.use(...handlers({ lokaler: [strict, open] }));
+    const el = await render({ lokal: 'strikt' });
+    await grid(el);
+    let page = text(root(el));
+    expect(page).to.contain('Du kan boka högst 1 dag framåt');
+    expect(page).to.contain('Boka senast 90 minuter innan tiden börjar');
+    expect(page).to.contain('En bokning är 60 minuter lång');
+    expect(page).to.contain('Du kan avboka fram till 1 timme innan tiden börjar');
+    el.lokal = 'oppen';
+    await waitUntil(() => text(root(el)).includes('Du kan avboka fram till att tiden börjar'), 'the other lokal did not show', { timeout: 5000 });
+    page = text(root(el));
+    expect(page).to.contain('Boka senast 1 timme innan tiden börjar');
+    expect(page).to.contain('En bokning är 60–180 minuter lång');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English', async () => {
     const el = await render({ lokal: 'motesrum-a', lang: 'en' });
     await grid(el);
@@ -229,3 +249,139 @@ describe('<kk-lokalbokning> booking', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<kk-lokalbokning> results pages', () => {
+  it('asks for the next page and moves focus to the results heading', async () => {
+    const many = Array.from({ length: 25 }, (_, index) => ({ ...sporthall, id: `hall-${String(index + 1)}`, name: `Idrottshall ${String(index + 1)}` }));
+    worker.use(...handlers({ lokaler: many }));
+    const el = await render();
+    await results(el);
+    expect(text(root(el).querySelector('.kk-lok-count'))).to.equal('25 lokaler hittades');
+    expect(root(el).querySelectorAll('.kk-lok-result')).to.have.length(10);
+    const next = [...root(el).querySelectorAll<HTMLButtonElement>('.kk-pager button')].find((b) => text(b).startsWith('Nästa'))!;
+    next.focus();
+    next.click();
+    await waitUntil(() => text(root(el).querySelector('.kk-lok-result__name')) === 'Idrottshall 11', 'the second page did not show', { timeout: 5000 });
+    expect(received.search?.get('page')).to.equal('2');
+    // pager() focuses the heading after the next update; the page must still show it while the next page loads.
+    await waitUntil(
+      () => active(el)?.id === 'kk-lok-results-heading',
+      `focus went to ${active(el)?.outerHTML.slice(0, 80) ?? 'nothing in the widget (is the results heading gone while the next page loads?)'}`,
+      { timeout: 3000 },
+    );
+    expect(text(root(el).querySelector('[aria-current=page]'))).to.equal('2');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<kk-lokalbokning> booking, more', () => {
+  async function bookForm(el: KkLokalbokning): Promise<void> {
+    await grid(el);
+    buttonNamed(el, 'Nästa lediga tid')!.click();
+    await waitUntil(() => root(el).querySelector('[aria-selected=true]'), 'no time chosen', { timeout: 5000 });
+    buttonNamed(el, 'Boka vald tid')!.click();
+    await waitUntil(() => root(el).getElementById('kk-lok-purpose'), 'no book form', { timeout: 5000 });
+  }
+  async function answer(el: KkLokalbokning, attendees = ''): Promise<void> {
+    await fill(el, 'kk-lok-purpose', 'Innebandyträning');
+    if (attendees) await fill(el, 'kk-lok-attendees', attendees);
+    (root(el).getElementById('kk-lok-terms') as HTMLInputElement).click();
+    await el.updateComplete;
+  }
+  const submit = (el: KkLokalbokning) => [...root(el).querySelectorAll<HTMLButtonElement>('button[type=submit]')].find((b) => text(b) === 'Boka')!.click();
+
+  it('shows a field the gateway refused (422) at the field and in the summary', async () => {
+    worker.use(...handlers({ loggedIn: true, book: 'invalid', base: 'http://invalid.test' }));
+    const el = await render({ lokal: 'norrhallen', api: 'http://invalid.test' });
+    await bookForm(el);
+    await answer(el, '40');
+    submit(el);
+    await waitUntil(() => root(el).getElementById('kk-lok-attendees-error'), 'no error at the field', { timeout: 5000 });
+    expect(text(root(el).getElementById('kk-lok-attendees-error'))).to.contain('Lokalen rymmer högst 60 personer.');
+    expect(root(el).getElementById('kk-lok-attendees')!.getAttribute('aria-invalid')).to.equal('true');
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('.kk-error-summary a')].map((a) => [a.getAttribute('href'), text(a)]);
+    expect(links).to.deep.equal([['#kk-lok-attendees', 'Lokalen rymmer högst 60 personer.']]);
+    // What the citizen wrote stays.
+    expect((root(el).getElementById('kk-lok-purpose') as HTMLTextAreaElement).value).to.equal('Innebandyträning');
+    await expect(el).to.be.accessible();
+  });
+
+  it('books for a förening the citizen represents: its price, and the förening in the request', async () => {
+    worker.use(...handlers({ loggedIn: true, book: 'ok', base: 'http://forening.test' }));
+    const el = await render({ lokal: 'norrhallen', api: 'http://forening.test' });
+    await bookForm(el);
+    await waitUntil(() => root(el).querySelector('input[type=radio][value="802000-1234"]'), 'no "Vem bokar?"', { timeout: 5000 });
+    expect(text(root(el).querySelector('.kk-lok-price'))).to.match(/Pris: 424,00\s?kr/);
+    (root(el).querySelector('input[type=radio][value="802000-1234"]') as HTMLInputElement).click();
+    await el.updateComplete;
+    // 150 kr an hour for a förening, plus 6 % VAT.
+    expect(text(root(el).querySelector('.kk-lok-price'))).to.match(/Pris: 159,00\s?kr, varav moms 9,00\s?kr/);
+    await answer(el);
+    await expect(el).to.be.accessible();
+    submit(el);
+    await waitUntil(() => text(root(el)).includes('Din bokning är bekräftad'), 'no receipt', { timeout: 5000 });
+    expect(received.booking).to.deep.include({ lokalId: 'norrhallen', forening: '802000-1234', acceptTerms: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('after a time taken meanwhile (409), books one of the alternatives', async () => {
+    worker.use(...handlers({ loggedIn: true, book: 'taken', base: 'http://alternativ.test' }));
+    const el = await render({ lokal: 'norrhallen', api: 'http://alternativ.test' });
+    await bookForm(el);
+    await answer(el);
+    submit(el);
+    await waitUntil(() => root(el).querySelector('.kk-lok-alternatives button'), 'no alternatives', { timeout: 5000 });
+    expect(received.booking).to.deep.include({ start: '2026-12-07T18:00:00+01:00' });
+    await expect(el).to.be.accessible();
+    worker.use(...handlers({ loggedIn: true, book: 'ok', base: 'http://alternativ.test' }));
+    root(el).querySelector<HTMLButtonElement>('.kk-lok-alternatives button')!.click();
+    await el.updateComplete;
+    await waitUntil(() => text(root(el)).includes('Starttid: 7 december 2026 kl. 19:00'), `the alternative was not chosen: ${text(root(el)).slice(0, 300)}`, { timeout: 5000 });
+    expect(root(el).querySelector('.kk-lok-alternatives')).to.equal(null);
+    await waitUntil(() => text(active(el)) === 'Boka Norrhallen', 'focus did not go to the form heading', { timeout: 3000 });
+    // The answers stay; only the time changed.
+    expect((root(el).getElementById('kk-lok-purpose') as HTMLTextAreaElement).value).to.equal('Innebandyträning');
+    await expect(el).to.be.accessible();
+    submit(el);
+    await waitUntil(() => text(root(el)).includes('Din bokning är bekräftad'), 'no receipt', { timeout: 5000 });
+    expect(received.booking).to.deep.include({ start: '2026-12-07T19:00:00+01:00', end: '2026-12-07T20:00:00+01:00' });
+  });
+
+  it('sends the same answers again with the same idempotency key after no answer, and new answers with a new one', async () => {
+    const base = 'http://igen.test';
+    const keys: (string | null)[] = [];
+    let up = false;
+    worker.use(...handlers({ loggedIn: true, book: 'ok', base }));
+    worker.use(
+      http.post(`${base}/api/v1/:kommun/lokalbokning/bookings`, async ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        const body = (await request.json()) as { start: string; end: string };
+        if (!up) return HttpResponse.json({ type: 'urn:kommunkit:problem:unavailable', title: 'Inte tillgänglig', status: 503 }, { status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '0' } });
+        return HttpResponse.json({ ...booking, start: body.start, end: body.end }, { status: 201 });
+      }),
+    );
+    const el = await render({ lokal: 'norrhallen', api: base });
+    await bookForm(el);
+    await answer(el);
+    submit(el);
+    await waitUntil(() => text(root(el)).includes('Det gick inte att boka just nu'), 'no error', { timeout: 9000 });
+    const first = keys[0];
+    expect(first).to.be.a('string');
+    await expect(el).to.be.accessible();
+    // The same answers again: the same key.
+    const tried = keys.length;
+    submit(el);
+    await el.updateComplete;
+    await waitUntil(() => keys.length > tried && text(root(el)).includes('Det gick inte att boka just nu'), 'no second try', { timeout: 9000 });
+    expect(new Set(keys)).to.deep.equal(new Set([first]));
+    // Other answers: another request, another key.
+    await fill(el, 'kk-lok-purpose', 'Basketträning');
+    up = true;
+    const before = keys.length;
+    submit(el);
+    await waitUntil(() => text(root(el)).includes('Din bokning är bekräftad'), 'no receipt', { timeout: 9000 });
+    expect(keys.slice(before)).to.have.length(1);
+    expect(keys[before]).to.be.a('string').and.not.equal(first);
+  });
+});
+

@@ -66,3 +66,5 @@ export { AuthController, loginGate, type AuthControllerOptions, type AuthState, 
 export { DraftController, type DraftControllerOptions, type DraftSaveState, type DraftState, type RestoredDraft } from './drafts/draft-controller.js';
 export { draftNotices } from './drafts/draft-notices.js';
 export { KommunController, type KommunControllerOptions, type KommunStatus } from './kommun/kommun-controller.js';
+export { LazyFeatures, type FeatureLoaders, type FeatureModule, type LoadedFeature } from './lazy-features.js';
+export { loadable, type Loadable, type TaskLike } from './loadable.js';

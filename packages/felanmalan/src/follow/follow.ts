@@ -1,4 +1,4 @@
-import { msg } from '@kommunkit/ui';
+import { loadable, msg } from '@kommunkit/ui';
 import { initialState, Task } from '@lit/task';
 import type { MyReport } from '@kommunkit/contract';
 import type { KommunkitClient, User } from '@kommunkit/sdk';
@@ -8,7 +8,6 @@ import { formatDateTime, getLocale, statusHistoryStyles, subLevel } from '@kommu
 import type { TemplateResult } from 'lit';
 import type { FelanmalanController } from '../controller.js';
 import { editView, tokenFor, type EditGrant } from '../edit/edit.js';
-import { loadable } from '../loadable.js';
 import { followPage } from '../pages/follow.js';
 import type { EditView, FollowView, FoundReport } from '../pages/types.js';
 import { currentStatus, statusLabel } from '../status.js';

@@ -2,7 +2,7 @@
 /// <reference path="./leaflet-esm.d.ts" />
 import { msg, onLocaleChange } from '@kommunkit/ui';
 import type * as Leaflet from 'leaflet';
-import { leafletStyles } from './leaflet.styles.js';
+import { leafletStyles } from '@kommunkit/ui/leaflet-styles';
 import { mapStyles } from './map.styles.js';
 
 /** Where the map opens and which tiles it shows: the kommun's `map` settings. */

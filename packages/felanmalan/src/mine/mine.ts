@@ -1,4 +1,4 @@
-import { msg } from '@kommunkit/ui';
+import { loadable, msg } from '@kommunkit/ui';
 import { initialState, Task } from '@lit/task';
 import type { MyReport } from '@kommunkit/contract';
 import type { KommunkitClient, User } from '@kommunkit/sdk';
@@ -7,7 +7,6 @@ import { AuthController, formatDate, formatDateTime, getLocale, ListDetailContro
 import type { TemplateResult } from 'lit';
 import type { FelanmalanController } from '../controller.js';
 import { editView, tokenFor } from '../edit/edit.js';
-import { loadable } from '../loadable.js';
 import { minePage } from '../pages/mine.js';
 import type { MineView, MyReportItem } from '../pages/types.js';
 import { readSent, writeSent } from '../sent.js';

@@ -16,8 +16,9 @@ export interface Field<V = string> {
   onChange: (value: V) => void;
 }
 
-/** Something the page waits for. */
-export type Loadable<T> = { state: 'loading' } | { state: 'error'; retry: () => void } | { state: 'ready'; value: T };
+/** Something the page waits for: `@kommunkit/ui`'s, which its `loadable()` makes from a task. */
+import type { Loadable } from '@kommunkit/ui';
+export type { Loadable };
 
 /** What every page of the widget has. */
 export interface Frame {

@@ -1,4 +1,4 @@
-import { msg, str } from '@kommunkit/ui';
+import { loadable, msg, str } from '@kommunkit/ui';
 import { plural, questionFields, type SummaryRow } from '@kommunkit/ui';
 import { html, type TemplateResult } from 'lit';
 import { maxDescriptionLength } from '@kommunkit/contract/felanmalan-rules';
@@ -10,7 +10,6 @@ import { detailsPage } from '../pages/details.js';
 import type { CheckView, ContactView, DetailsView } from '../pages/types.js';
 import { photoTypes } from '../photos.js';
 import { questionsOf } from '../questions.js';
-import { loadable } from '../loadable.js';
 import type { Step } from '../types.js';
 import { frame, placeText, type ViewContext } from '../views.js';
 import { urgentPhoneOf } from './urgent.js';

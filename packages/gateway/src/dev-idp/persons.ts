@@ -7,7 +7,8 @@
  * - The adults' numbers are from Skatteverket's published test numbers (open data
  *   "Testpersonnummer"), which are never given to real persons.
  * - The children's birth dates move with the calendar, so their ages stay right whatever the
- *   date (two of preschool age, one of school age). Their numbers are therefore made here:
+ *   date (two of preschool age, one of school age, and a fourth of preschool age with protected
+ *   identity). Their numbers are therefore made here:
  *   birth date + birth number + Luhn check digit. They are valid but not from Skatteverket's
  *   list, so never send them to a real register.
  * The unit tests check every number with the `personnummer` package.
@@ -50,6 +51,12 @@ interface TestPersonBase {
   description: string;
   /** Children the person is vårdnadshavare for. */
   children?: readonly TestChild[];
+  /**
+   * Children the person is also vårdnadshavare for, whose identity is protected (skyddade
+   * personuppgifter). The population register knows them; no service lists them, shows them
+   * or lets anyone apply for them (barnomsorg tells the guardian to contact the kommun).
+   */
+  protectedChildren?: readonly TestChild[];
   /** The id of the children's other guardian (set on both guardians). */
   otherGuardianId?: string;
   /**
@@ -121,6 +128,8 @@ export function createTestPersons(today: Date = new Date()): readonly TestPerson
     child('1b82d3e6-29b3-4fe3-b130-bc4e0635afda', 'Elias', today, 2, '01-07', '991'), // 1 or 2 years old
     child('a30ecafd-8ec8-4612-acc7-ffe8746f3895', 'Maja', today, 9, '08-24', '994'), // 8 or 9 years old
   ];
+  // The fourth child, of preschool age too, has protected identity: never listed (barnomsorg's someNotShown).
+  const protectedChildren: readonly TestChild[] = [child('e8b1f0c2-5d3a-4c7e-9f61-2a4b8d7c3e15', 'Leo', today, 3, '06-02', '993')];
   const home: TestAddress = { street: 'Lärkstigen 7', postalCode: '123 45', city: 'Exempelstad' };
   return [
     {
@@ -128,9 +137,10 @@ export function createTestPersons(today: Date = new Date()): readonly TestPerson
       givenName: 'Anna',
       familyName: 'Andersson',
       personnummer: '198004262385',
-      description: 'Vårdnadshavare med tre barn: två i förskoleåldern och ett i skolåldern',
+      description: 'Vårdnadshavare med tre barn: två i förskoleåldern och ett i skolåldern (och ett fjärde med skyddade personuppgifter)',
       address: home,
       children,
+      protectedChildren,
       otherGuardianId: testPersonIds.otherGuardian,
     },
     {
@@ -138,9 +148,10 @@ export function createTestPersons(today: Date = new Date()): readonly TestPerson
       givenName: 'Erik',
       familyName: 'Andersson',
       personnummer: '198204212396',
-      description: 'Barnens andra vårdnadshavare (samma tre barn som Anna Andersson)',
+      description: 'Barnens andra vårdnadshavare (samma barn som Anna Andersson)',
       address: home,
       children,
+      protectedChildren,
       otherGuardianId: testPersonIds.guardian,
       otherGuardianOf: testPersonIds.guardian,
     },

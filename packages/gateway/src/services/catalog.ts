@@ -1,7 +1,10 @@
 import type { ServiceId } from '@kommunkit/contract';
 import type { Migration } from 'kysely';
-import { Type } from 'typebox';
-import { defineSettings, type ServiceSettings } from '../config/service-settings.js';
+import type { ServiceSettings } from '../config/service-settings.js';
+import { barnomsorgMigrations } from './barnomsorg/migrations.js';
+import { barnomsorgSettings } from './barnomsorg/settings.js';
+import { fakturorMigrations } from './fakturor/migrations.js';
+import { fakturorSettings } from './fakturor/settings.js';
 import { felanmalanMigrations } from './felanmalan/migrations.js';
 import { felanmalanSettings } from './felanmalan/settings.js';
 import { lokalbokningMigrations } from './lokalbokning/migrations.js';
@@ -15,14 +18,11 @@ import { lokalbokningSettings } from './lokalbokning/settings.js';
  * same objects; `buildGateway` refuses a module that is missing here.
  */
 
-/** Services without a module yet: enabled by naming the adapter, nothing more. */
-const adapterOnly = defineSettings({ schema: Type.Object({ adapter: Type.String({ minLength: 1 }) }, { additionalProperties: false }) });
-
 export const serviceSettings = {
   felanmalan: felanmalanSettings,
   lokalbokning: lokalbokningSettings,
-  barnomsorg: adapterOnly,
-  fakturor: adapterOnly,
+  barnomsorg: barnomsorgSettings,
+  fakturor: fakturorSettings,
 } satisfies Record<ServiceId, ServiceSettings>;
 
-export const serviceMigrations: readonly Record<string, Migration>[] = [felanmalanMigrations, lokalbokningMigrations];
+export const serviceMigrations: readonly Record<string, Migration>[] = [felanmalanMigrations, lokalbokningMigrations, barnomsorgMigrations, fakturorMigrations];

@@ -1,4 +1,4 @@
-import { clientHeader, editTokenHeader, idempotencyHeader, lokalbokningCaseWorkerRoutes, lokalbokningRoutes, operations } from '@kommunkit/contract';
+import { barnomsorgCaseWorkerRoutes, barnomsorgRoutes, clientHeader, editTokenHeader, fakturorFinanceRoutes, fakturorRoutes, idempotencyHeader, lokalbokningCaseWorkerRoutes, lokalbokningRoutes, operations } from '@kommunkit/contract';
 import type { TSchema } from 'typebox';
 import {
   badAccepts,
@@ -59,6 +59,30 @@ export interface Fixtures {
   apiKeyId: string;
   /** Lokalbokning's, when the gateway has it (`lokalbokningFixtures`); without them its routes are left out. */
   lokalbokning?: LokalbokningFixtures | undefined;
+  /** Barnomsorg's, when the gateway has it (`barnomsorgFixtures`); without them its routes are left out. */
+  barnomsorg?: BarnomsorgFixtures | undefined;
+}
+
+/** What barnomsorg's routes need to answer their base requests with a 2xx (made by `barnomsorgFixtures`). */
+export interface BarnomsorgFixtures {
+  caseWorkerKey: string;
+  /** A session of the children's other guardian: the confirm route's citizen. */
+  otherSession: string;
+  /**
+   * Applications (and a placement) of the first session's children, each in the state its
+   * route's base needs: `get` (read, written on, replied to, and withdrawn by the withdrawal's
+   * cases), `withdrawBase` (withdrawn by the withdrawal's base), `answer` and `record` (an open
+   * offer), `confirm` (awaiting the other guardian), `receive` (sent, confirmed), `offer` (received).
+   */
+  ids: Record<'get' | 'withdrawBase' | 'answer' | 'record' | 'confirm' | 'receive' | 'offer' | 'placement', string>;
+  /** An application for a child and type with none active: the create route's base. */
+  application: Record<string, unknown>;
+  /** The same with a start the child is too young or too old for: refused (422) after every check but storing. */
+  lateInvalidApplication: Record<string, unknown>;
+  /** An offer the `offer` application may get. */
+  offer: { unitId: string; startDate: string };
+  /** A valid wished last day for the placement's notice. */
+  noticeEnd: string;
 }
 
 /** What lokalbokning's routes need to answer their base requests with a 2xx (made by `lokalbokningFixtures`). */
@@ -115,6 +139,45 @@ function lokalbokningBody(id: string, fixtures: LokalbokningFixtures): Record<st
   }
 }
 
+/** Barnomsorg's operation ids, as the contract names its routes. */
+const barnomsorgIds = new Set([...Object.keys(barnomsorgRoutes), ...Object.keys(barnomsorgCaseWorkerRoutes)]);
+/** Fakturor's routes: not generated here yet (the import takes XML); the fakturor tests send their bad input. */
+const fakturorIds = new Set([...Object.keys(fakturorRoutes), ...Object.keys(fakturorFinanceRoutes)]);
+const barnomsorgCaseWorkers = new Set(Object.keys(barnomsorgCaseWorkerRoutes));
+
+/** The base `:id` of barnomsorg's id routes. */
+function barnomsorgPath(id: string, fixtures: BarnomsorgFixtures): Record<string, string> {
+  const { ids } = fixtures;
+  const byRoute: Record<string, string> = {
+    answerOffer: ids.answer,
+    confirmApplication: ids.confirm,
+    givePlacementNotice: ids.placement,
+    receiveApplication: ids.receive,
+    offerPlacement: ids.offer,
+    recordOfferAnswer: ids.record,
+  };
+  return { id: byRoute[id] ?? ids.get };
+}
+
+/** The base bodies of barnomsorg's writes. */
+function barnomsorgBody(id: string, fixtures: BarnomsorgFixtures): Record<string, string> | undefined {
+  switch (id) {
+    case 'createApplication':
+      return jsonFields(fixtures.application);
+    case 'answerOffer':
+    case 'recordOfferAnswer':
+      return jsonFields({ answer: 'accepterad' });
+    case 'sendApplicationMessage':
+    case 'replyToApplication':
+      return jsonFields({ text: 'Hej! Hur långt har ni kommit med ansökan?' });
+    case 'givePlacementNotice':
+      return jsonFields({ wishedEndDate: fixtures.noticeEnd, reason: 'Vi flyttar' });
+    case 'offerPlacement':
+      return jsonFields(fixtures.offer);
+    default:
+      return undefined;
+  }
+}
 
 type Headers = [string, string | Buffer][];
 
@@ -524,6 +587,9 @@ function contractBases(fixtures: Fixtures): { path: Record<string, string>; quer
       // The embedding check's: a kommun id, and a page origin to check instead of the request's.
       kommun: 'exempelstad',
       origin: pages.exempelstad,
+      // Barnomsorg's list filters.
+      status: 'inskickad',
+      area: 'Centrum',
       // Lokalbokning's: a week of free times, and the list's filters.
       from: fixtures.lokalbokning ? fixtures.lokalbokning.free.start.slice(0, 10) : '2026-12-07',
       to: fixtures.lokalbokning ? fixtures.lokalbokning.free.start.slice(0, 10) : '2026-12-13',
@@ -558,7 +624,10 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
     const queryNames = propertiesOf(schema.querystring);
     const lokalbokning = lokalbokningIds.has(id) ? fixtures.lokalbokning : undefined;
     if (lokalbokningIds.has(id) && !lokalbokning) continue;
-    const ownPaths = lokalbokning ? lokalbokningPath(id, lokalbokning) : {};
+    const barnomsorg = barnomsorgIds.has(id) ? fixtures.barnomsorg : undefined;
+    if (barnomsorgIds.has(id) && !barnomsorg) continue;
+    if (fakturorIds.has(id)) continue;
+    const ownPaths = lokalbokning ? lokalbokningPath(id, lokalbokning) : barnomsorg ? barnomsorgPath(id, barnomsorg) : {};
     for (const name of pathNames) if (bases.path[name] === undefined && ownPaths[name] === undefined) missingBases.push(`${id}: path :${name}`);
     for (const name of queryNames) if (bases.query[name] === undefined) missingBases.push(`${id}: query ${name}`);
     const required = new Set(asObject(schema.querystring).required ?? []);
@@ -569,9 +638,10 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
       continue;
     }
     const write = operation.method !== 'GET';
-    const isCaseWorker = caseWorkerOperations.has(id) || lokalbokningCaseWorkers.has(id);
-    const session = id === 'logout' ? fixtures.logoutSession : lokalbokning && lokalbokningSeasonRoutes.has(id) ? lokalbokning.foreningSession : fixtures.session;
-    const key = lokalbokning && lokalbokningCaseWorkers.has(id) ? lokalbokning.caseWorkerKey : fixtures.caseWorkerKey;
+    const isCaseWorker = caseWorkerOperations.has(id) || lokalbokningCaseWorkers.has(id) || barnomsorgCaseWorkers.has(id);
+    const session =
+      id === 'logout' ? fixtures.logoutSession : lokalbokning && lokalbokningSeasonRoutes.has(id) ? lokalbokning.foreningSession : barnomsorg && id === 'confirmApplication' ? barnomsorg.otherSession : fixtures.session;
+    const key = lokalbokning && lokalbokningCaseWorkers.has(id) ? lokalbokning.caseWorkerKey : barnomsorg && barnomsorgCaseWorkers.has(id) ? barnomsorg.caseWorkerKey : fixtures.caseWorkerKey;
     const headers: Headers = isCaseWorker
       ? [['authorization', `Bearer ${key}`], ...(schema.body ? ([['content-type', 'application/json']] as Headers) : [])]
       : [
@@ -591,7 +661,9 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
               ? { description: '"Lampan vid busshållplatsen lyser inte, och stolpen lutar."' }
               : lokalbokning
                 ? (lokalbokningBody(id, lokalbokning) ?? (missingBases.push(`${id}: body`), {}))
-                : (missingBases.push(`${id}: body`), {});
+                : barnomsorg
+                  ? (barnomsorgBody(id, barnomsorg) ?? (missingBases.push(`${id}: body`), {}))
+                  : (missingBases.push(`${id}: body`), {});
     // The citizen's own report, not the fixture filed through Open311 (to them that one does not exist).
     // A withdrawal is for good: its cases share another own report (the first to reach the handler
     // withdraws it, the rest are a 409), and its base has one of its own, so that it answers 200.
@@ -599,6 +671,7 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
     const ownReference = id === 'withdrawMyReport' ? fixtures.freshOwnReference() : fixtures.ownReference;
     const pathBase = Object.fromEntries(pathNames.map((name) => [name, name === 'reference' && own ? ownReference : bases.path[name] ?? 'x']));
     if (lokalbokning) Object.assign(pathBase, lokalbokningPath(id, lokalbokning));
+    if (barnomsorg) Object.assign(pathBase, barnomsorgPath(id, barnomsorg));
     targets.push({
       route,
       method: operation.method,
@@ -626,6 +699,10 @@ export function generateCases(fixtures: Fixtures): { cases: Case[]; missingBases
         : {}),
       ...(lokalbokning && id === 'createSeasonRequest' ? { lateInvalidBody: bodyOf({ kind: 'json', fields: { ...lokalbokningBody(id, lokalbokning)!, toDate: '"1999-01-01"' } }) } : {}),
       ...(lokalbokning && id === 'cancelBooking' ? { fresh: { of: lokalbokning.bookingId, next: () => lokalbokning.cancelBookingId, slots: (slot: string) => slot === 'base' } } : {}),
+      // Barnomsorg: the create route's other slots go with a start the child cannot have (422,
+      // nothing stored); the withdrawal's base withdraws an application of its own.
+      ...(barnomsorg && id === 'createApplication' ? { lateInvalidBody: bodyOf({ kind: 'json', fields: jsonFields(barnomsorg.lateInvalidApplication) }) } : {}),
+      ...(barnomsorg && id === 'withdrawApplication' ? { fresh: { of: barnomsorg.ids.get, next: () => barnomsorg.ids.withdrawBase, slots: (slot: string) => slot === 'base' } } : {}),
     });
   }
 

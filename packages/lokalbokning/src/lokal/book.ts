@@ -59,6 +59,10 @@ function writePending(client: KommunkitClient, pending: { lokalId: string; slot:
   }
 }
 
+/** A new idempotency key (`randomUUID` needs a secure context; a kommun page may be plain http). */
+const freshKey = (): string =>
+  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /** The login gate's login, which first keeps the chosen lokal, time and answers for the way back. */
 class BookAuth extends AuthController {
   constructor(
@@ -86,7 +90,12 @@ export class BookState {
   booking: Booking | undefined;
   /** The week's free slots, for an end time with the gateway's own offset. */
   free: readonly Slot[] = [];
-  private key: string | undefined;
+  /**
+   * The idempotency key of the last request sent and that request: a resend of the same answers
+   * after no answer (or a 5xx) carries the same key, so a booking made whose answer was lost is
+   * not made twice; other answers, or a verdict from the gateway, get a new key.
+   */
+  private sent: { key: string; body: string } | undefined;
 
   constructor(private readonly c: LokalbokningController) {
     this.auth = new BookAuth(c, () => this.keep());
@@ -122,7 +131,7 @@ export class BookState {
     this.alternatives = undefined;
     this.error = undefined;
     this.booking = undefined;
-    this.key = undefined;
+    this.sent = undefined;
     this.form.setAll(values ?? { minutes: String(lokal.rules.minMinutes), purpose: '', attendees: '', as: 'privat', terms: [] });
     this.c.showPage('book');
   }
@@ -162,27 +171,26 @@ export class BookState {
     this.error = undefined;
     this.alternatives = undefined;
     this.c.host.requestUpdate();
-    this.key ??= crypto.randomUUID();
+    const body = {
+      lokalId: lokal.id,
+      start: slot.start,
+      end,
+      purpose: v.purpose.trim(),
+      ...(v.attendees.trim() ? { attendees: Number(v.attendees) } : {}),
+      ...(v.as === 'privat' ? {} : { forening: v.as }),
+      acceptTerms: true as const,
+    };
+    const json = JSON.stringify(body);
+    if (this.sent?.body !== json) this.sent = { key: freshKey(), body: json };
     try {
-      const booking = await createBooking(
-        client,
-        {
-          lokalId: lokal.id,
-          start: slot.start,
-          end,
-          purpose: v.purpose.trim(),
-          ...(v.attendees.trim() ? { attendees: Number(v.attendees) } : {}),
-          ...(v.as === 'privat' ? {} : { forening: v.as }),
-          acceptTerms: true,
-        },
-        { idempotencyKey: this.key },
-      );
+      const booking = await createBooking(client, body, { idempotencyKey: this.sent.key });
       this.booking = booking;
       writePending(client, undefined);
       this.c.options.onConfirmed({ bookingId: booking.id, lokalId: booking.lokalId, start: booking.start, end: booking.end, status: booking.status === 'bekraftad' ? 'bekraftad' : 'preliminar' });
       this.c.showPage('receipt');
     } catch (error) {
-      this.key = undefined;
+      // The gateway's verdict on these answers: a resend is a new request.
+      if (error instanceof ApiError && error.status < 500) this.sent = undefined;
       if (error instanceof SlotTakenError) {
         this.alternatives = error.alternatives;
         this.error = msg('Tiden hann bokas av någon annan.');

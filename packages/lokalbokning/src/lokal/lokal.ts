@@ -1,7 +1,7 @@
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { getAvailability, getLokal, type Availability, type Lokal, type Slot } from '@kommunkit/sdk/lokalbokning';
 import { priceFor } from '@kommunkit/contract/lokalbokning-rules';
-import { alert, backLink, button, formatDate, formatMoney, formatTime, formatTimeRange, GridController, heading, msg, slotGrid, spinner, str, subLevel } from '@kommunkit/ui';
+import { alert, backLink, button, formatDate, formatMoney, formatTime, formatTimeRange, GridController, heading, msg, plural, slotGrid, spinner, str, subLevel } from '@kommunkit/ui';
 import { initialState, Task } from '@lit/task';
 import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { LokalbokningController } from '../controller.js';
@@ -95,6 +95,13 @@ function customerLabel(type: string): string {
   return type === 'privatperson' ? msg('Privatperson') : type === 'forening' ? msg('Förening') : msg('Företag');
 }
 
+/** "1 timme", "2 timmar", "90 minuter": whole hours as hours, else minutes. */
+function duration(minutes: number): string {
+  if (minutes % 60 !== 0) return plural(minutes, { one: msg(str`${minutes} minut`), other: msg(str`${minutes} minuter`) });
+  const hours = minutes / 60;
+  return plural(hours, { one: msg(str`${hours} timme`), other: msg(str`${hours} timmar`) });
+}
+
 /** The rules of a lokal as sentences. */
 function rulesText(lokal: Lokal): string[] {
   const r = lokal.rules;
@@ -106,15 +113,12 @@ function rulesText(lokal: Lokal): string[] {
   });
   if (!r.openOnPublicHolidays) lines.push(msg('Stängt helgdagar'));
   const { bookAheadDays, minMinutes, maxMinutes } = r;
-  lines.push(msg(str`Du kan boka högst ${bookAheadDays} dagar framåt`));
-  const notice = r.minNoticeMinutes >= 60 ? msg(str`${Math.round(r.minNoticeMinutes / 60)} timmar`) : msg(str`${r.minNoticeMinutes} minuter`);
-  if (r.minNoticeMinutes > 0) lines.push(msg(str`Boka senast ${notice} innan tiden börjar`));
-  lines.push(msg(str`En bokning är ${minMinutes}–${maxMinutes} minuter lång`));
+  lines.push(plural(bookAheadDays, { one: msg(str`Du kan boka högst ${bookAheadDays} dag framåt`), other: msg(str`Du kan boka högst ${bookAheadDays} dagar framåt`) }));
+  if (r.minNoticeMinutes > 0) lines.push(msg(str`Boka senast ${duration(r.minNoticeMinutes)} innan tiden börjar`));
+  lines.push(minMinutes === maxMinutes ? msg(str`En bokning är ${minMinutes} minuter lång`) : msg(str`En bokning är ${minMinutes}–${maxMinutes} minuter lång`));
   if (r.cancelBeforeHours === null) lines.push(msg('Du kan inte avboka själv'));
-  else {
-    const hours = r.cancelBeforeHours;
-    lines.push(msg(str`Du kan avboka fram till ${hours} timmar innan tiden börjar`));
-  }
+  else if (r.cancelBeforeHours === 0) lines.push(msg('Du kan avboka fram till att tiden börjar'));
+  else lines.push(msg(str`Du kan avboka fram till ${duration(r.cancelBeforeHours * 60)} innan tiden börjar`));
   lines.push(r.approval === 'instant' ? msg('Bokningen bekräftas direkt') : msg('Din bokning är preliminär tills kommunen bekräftar'));
   return lines;
 }

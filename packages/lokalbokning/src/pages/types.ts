@@ -2,7 +2,8 @@
  * What each page shows and can do, as plain data and callbacks: the views build them from the
  * controller, the pages render them, and page tests hand them fixtures.
  */
-import type { ErrorSummaryItem, HeadingLevel, PagerFocus } from '@kommunkit/ui';
+import type { AuthController, Choice, ErrorSummaryItem, HeadingLevel, ListDetailController, Loadable, PagerFocus, StatusChange, Tone } from '@kommunkit/ui';
+import type { TemplateResult } from 'lit';
 
 /** One form field, as `FormController.bind()` gives it. */
 export interface Field<V = string> {
@@ -15,8 +16,8 @@ export interface Field<V = string> {
   onChange: (value: V) => void;
 }
 
-/** Something the page waits for. */
-export type Loadable<T> = { state: 'loading' } | { state: 'error'; retry: () => void } | { state: 'ready'; value: T };
+/** Something the page waits for: `@kommunkit/ui`'s, which its `loadable()` makes from a task. */
+export type { Loadable };
 
 /** What every page of the widget has. */
 export interface Frame {
@@ -32,6 +33,19 @@ export interface ResultItem {
   onOpen: () => void;
 }
 
+/**
+ * "Visa på karta": the results on the kommun's map, beside the list (which stays, and says the
+ * same to a screen reader). Only when the kommun has a map and a result has a place.
+ */
+export interface ResultsMapView {
+  shown: boolean;
+  onToggle: () => void;
+  /** The map (its chunk's template), once the chunk has come; undefined while it loads. */
+  panel: TemplateResult | undefined;
+  /** The chunk could not be loaded. */
+  failed: boolean;
+}
+
 export interface FindView extends Frame {
   page: 'find';
   errors: ErrorSummaryItem[];
@@ -44,36 +58,23 @@ export interface FindView extends Frame {
   fromTime: Field;
   toTime: Field;
   onSearch: () => void;
-  results: Loadable<{ items: ResultItem[]; total: number; page: number; pageCount: number; onPage: (page: number) => void; focus: PagerFocus }>;
+  results: Loadable<{
+    items: ResultItem[];
+    total: number;
+    page: number;
+    pageCount: number;
+    onPage: (page: number) => void;
+    focus: PagerFocus;
+    /** The map toggle and the map; undefined when the kommun has no map or no result has a place. */
+    map?: ResultsMapView | undefined;
+  }>;
   /** "Mina bokningar", for a logged-in citizen. */
   onMine?: (() => void) | undefined;
 }
 
 // --- mine & season (C2) ---
 // The views of "Mina bokningar" (`pages/mine.ts`) and the season request (`pages/season.ts`).
-import type {
-  AuthController as MineAuthController,
-  Choice as MineChoice,
-  ErrorSummaryItem as MineErrorSummaryItem,
-  HeadingLevel as MineHeadingLevel,
-  ListDetailController as MineListDetailController,
-  StatusChange as MineStatusChange,
-  Tone as MineTone,
-} from '@kommunkit/ui';
 
-/** Something a page of mine or season waits for. */
-export type MineLoadable<T> = { state: 'loading' } | { state: 'error'; retry: () => void } | { state: 'ready'; value: T };
-
-/** A form field as `FormController.bind()` gives it. */
-export interface MineField<V = string> {
-  name: string;
-  id: string;
-  value: V;
-  error: string | undefined;
-  onBlur: () => void;
-  onInput: (value: V) => void;
-  onChange: (value: V) => void;
-}
 
 /** What the open booking offers about cancelling it. */
 export type CancelState =
@@ -97,10 +98,10 @@ export interface MyBookingItem {
   title: string;
   /** Time and reference on the row's second line. */
   secondary: string;
-  status: { label: string; tone: MineTone };
+  status: { label: string; tone: Tone };
   rows: { key: string; value: string }[];
   /** Oldest first, as the gateway lists it. */
-  history: MineStatusChange[];
+  history: StatusChange[];
   /** The `.ics` of an active booking. */
   calendarUrl: string | undefined;
   cancel: CancelState;
@@ -119,11 +120,11 @@ export interface CalendarFeedView {
 
 /** "Mina bokningar": behind the login gate, the citizen's bookings, upcoming first; one opens in place. */
 export interface MineView {
-  headingLevel: MineHeadingLevel;
+  headingLevel: HeadingLevel;
   page: 'mine';
-  auth: MineAuthController;
-  list: MineListDetailController;
-  bookings: MineLoadable<{ items: MyBookingItem[]; page: number; pageCount: number; onPage: (page: number) => void }>;
+  auth: AuthController;
+  list: ListDetailController;
+  bookings: Loadable<{ items: MyBookingItem[]; page: number; pageCount: number; onPage: (page: number) => void }>;
   feed: CalendarFeedView;
   /** The polite live region's text ("Bokningen är avbokad", "Kopierad"). */
   announcement: string;
@@ -138,7 +139,7 @@ export interface SeasonOccurrenceItem {
   free: boolean;
   note: string;
   /** In a sent request: begärd, beviljad, avslagen. */
-  status?: { label: string; tone: MineTone };
+  status?: { label: string; tone: Tone };
 }
 
 export interface SeasonPreviewView {
@@ -156,26 +157,26 @@ export interface SeasonRequestItem {
   reference: string;
   title: string;
   rows: { key: string; value: string }[];
-  status: { label: string; tone: MineTone };
+  status: { label: string; tone: Tone };
   /** "3 beviljade, 1 avslagen". */
   outcome: string;
   occurrences: SeasonOccurrenceItem[];
 }
 
 export interface SeasonFormView {
-  lokal: MineField & { choices: MineChoice[] };
-  forening: MineField & { choices: MineChoice[] };
-  weekday: MineField & { choices: MineChoice[] };
-  startTime: MineField;
-  endTime: MineField;
-  fromDate: MineField & { min: string };
-  toDate: MineField & { min: string };
-  purpose: MineField;
-  attendees: MineField;
-  acceptTerms: MineField<string[]>;
+  lokal: Field & { choices: Choice[] };
+  forening: Field & { choices: Choice[] };
+  weekday: Field & { choices: Choice[] };
+  startTime: Field;
+  endTime: Field;
+  fromDate: Field & { min: string };
+  toDate: Field & { min: string };
+  purpose: Field;
+  attendees: Field;
+  acceptTerms: Field<string[]>;
   /** The chosen lokal's terms, once read. */
   terms: string | undefined;
-  errors: MineErrorSummaryItem[];
+  errors: ErrorSummaryItem[];
   /** A failure without a field to point at. */
   message: string | undefined;
   previewBusy: boolean;
@@ -184,14 +185,14 @@ export interface SeasonFormView {
 
 /** The season request of a förening: behind the login gate; the form, its conflicts, the receipt. */
 export interface SeasonView {
-  headingLevel: MineHeadingLevel;
+  headingLevel: HeadingLevel;
   page: 'season';
-  auth: MineAuthController;
+  auth: AuthController;
   /** The föreningar the citizen represents and the lokaler, before the form can show. */
-  setup: MineLoadable<{ none: boolean }>;
+  setup: Loadable<{ none: boolean }>;
   form: SeasonFormView | undefined;
   preview: SeasonPreviewView | undefined;
   receipt: { reference: string; onNew: () => void } | undefined;
-  requests: MineLoadable<SeasonRequestItem[]>;
+  requests: Loadable<SeasonRequestItem[]>;
   onFind: () => void;
 }

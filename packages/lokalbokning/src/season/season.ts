@@ -1,15 +1,14 @@
-import { msg, str } from '@kommunkit/ui';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { maxPurposeLength, maxSeasonWeeks } from '@kommunkit/contract/lokalbokning-rules';
 import type { Forening, LokalSummary, NewSeasonRequest, SeasonOccurrence, SeasonPreview, SeasonRequest } from '@kommunkit/contract';
 import { ApiError, type KommunkitClient, type User } from '@kommunkit/sdk';
 import { getLokal, listLokaler, myForeningar } from '@kommunkit/sdk/lokalbokning';
 import { createSeasonRequest, mySeasonRequests, previewSeasonRequest } from '@kommunkit/sdk/lokalbokning-mine';
-import { AuthController, formatDate, formatDateTime, formatMoney, formatTimeRange, FormController, getLocale, intlLocale, type FormRules } from '@kommunkit/ui';
+import { AuthController, msg, str, formatDate, formatDateTime, formatMoney, formatTimeRange, FormController, getLocale, intlLocale, loadable, type FormRules } from '@kommunkit/ui';
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { LokalbokningController } from '../controller.js';
 import { seasonPage } from '../pages/season.js';
-import type { MineLoadable, SeasonOccurrenceItem, SeasonRequestItem, SeasonView } from '../pages/types.js';
+import type { SeasonOccurrenceItem, SeasonRequestItem, SeasonView } from '../pages/types.js';
 import type { ViewContext } from '../views.js';
 import { seasonStyles } from './season.styles.js';
 
@@ -245,7 +244,9 @@ class Season implements ReactiveController {
         return undefined;
       }
       if (error.status === 403) return msg('Du kan inte ansöka för den föreningen. Välj en förening som du företräder, eller kontakta kommunen.');
-      if (error.status === 422 && error.detail) return error.detail;
+      // Any other verdict (a 409, a 422 without a field) is the gateway's own words: not "unreachable".
+      if (error.status < 500) return error.detail ?? error.title;
+      return msg('Kommunen kan inte ta emot ansökan just nu. Dina svar finns kvar. Försök igen om en stund.');
     }
     return msg('Det gick inte att nå kommunen just nu. Kontrollera din internetanslutning och försök igen.');
   }
@@ -309,12 +310,6 @@ const seasonOf = (c: LokalbokningController): Season => {
   if (!season) states.set(c, (season = new Season(c)));
   return season;
 };
-
-function loadable<T, R>(task: { status: TaskStatus; value?: T | undefined; run(): unknown }, ready: (value: T) => R): MineLoadable<R> {
-  if (task.status === TaskStatus.COMPLETE && task.value !== undefined) return { state: 'ready', value: ready(task.value) };
-  if (task.status === TaskStatus.ERROR) return { state: 'error', retry: () => void task.run() };
-  return { state: 'loading' };
-}
 
 function requestItem(request: SeasonRequest, lang: Lang): SeasonRequestItem {
   const granted = request.occurrences.filter((o) => o.status === 'beviljad').length;

@@ -1,10 +1,10 @@
 import type { MyReport, MyReportCreated, MyReports } from '@kommunkit/contract';
 import { editTokenHeader, felanmalanCitizenRoutes as routes } from '@kommunkit/contract/felanmalan-routes';
-import { clientHeader, idempotencyHeader, pathFor, problemTypes } from '@kommunkit/contract/routes';
+import { idempotencyHeader, problemTypes } from '@kommunkit/contract/routes';
 import type { KommunkitClient } from '../client.js';
 import { ApiError } from '../errors.js';
-import { exchange, idempotencyKey, retrySettings, type CallOptions } from '../http.js';
-import { sdkVersion } from '../version.js';
+import { idempotencyKey, type CallOptions } from '../http.js';
+import { citizenCall } from './citizen-call.js';
 import { reportFields, type FelanmalanReport, type SubmitOptions, type SubmittedReport } from './felanmalan.js';
 
 export type { MyReport, MyReportCreated, MyReports } from '@kommunkit/contract';
@@ -22,38 +22,7 @@ export interface ReporterOptions extends CallOptions {
   editToken?: string | undefined;
 }
 
-type Route = (typeof routes)[keyof typeof routes];
-
-interface CallInit extends CallOptions {
-  reference?: string;
-  headers?: Record<string, string>;
-  body?: BodyInit;
-  retryable?: boolean;
-}
-
 const visibleAscii = /^[\x21-\x7e]+$/;
-
-/** One call of the citizen API under the SDK's rules; a 401 tells the client's login state that the session is gone. */
-function call<T>(client: KommunkitClient, route: Route, { reference, headers = {}, body, retryable = route.method === 'GET', signal }: CallInit): Promise<T> {
-  const params: Record<string, string> = { kommun: client.kommun, ...(reference === undefined ? {} : { reference }) };
-  const write = route.method !== 'GET';
-  const init: RequestInit = {
-    method: route.method,
-    headers: { accept: 'application/json', ...(write ? { [clientHeader]: `sdk/${sdkVersion}` } : {}), ...headers },
-    credentials: 'include',
-    ...(body === undefined ? {} : { body }),
-  };
-  const { fetch = (input: RequestInfo | URL, options?: RequestInit) => globalThis.fetch(input, options), retry } = client.options;
-  return exchange(fetch, `${client.api}${pathFor(route.url, params)}`, init, {
-    retry: retrySettings(retry),
-    retryable,
-    signal,
-    onErrorStatus: (status) => {
-      if (status === 401) client.auth.refresh().catch(() => undefined);
-    },
-    diagnose: client.diagnose,
-  }) as Promise<T>;
-}
 
 const tokenHeader = (editToken: string | undefined, caller: string): Record<string, string> => {
   if (editToken === undefined) return {};
@@ -77,7 +46,7 @@ export async function fileMyReport(client: KommunkitClient, report: FelanmalanRe
     const type = photo.type.split('/')[1] ?? 'jpeg';
     form.append('media', photo, photo instanceof File ? photo.name : `foto-${index + 1}.${type === 'jpeg' ? 'jpg' : type}`);
   });
-  const created = await call<MyReportCreated>(client, routes.createMyReport, {
+  const created = await citizenCall<MyReportCreated>(client, routes.createMyReport, {
     headers: { [idempotencyHeader]: key ?? idempotencyKey() },
     body: form,
     retryable: true,
@@ -88,13 +57,13 @@ export async function fileMyReport(client: KommunkitClient, report: FelanmalanRe
 
 /** The logged-in citizen's own reports, newest first, with status and history (`ApiError` 401 without a session). */
 export async function myReports(client: KommunkitClient, { signal }: CallOptions = {}): Promise<MyReport[]> {
-  return (await call<MyReports>(client, routes.listMyReports, { signal })).items;
+  return (await citizenCall<MyReports>(client, routes.listMyReports, { signal })).items;
 }
 
 /** One of the logged-in citizen's own reports, or null when they have none with that number (anyone else's included). */
 export async function myReport(client: KommunkitClient, reference: string, { signal }: CallOptions = {}): Promise<MyReport | null> {
   try {
-    return await call<MyReport>(client, routes.getMyReport, { reference, signal });
+    return await citizenCall<MyReport>(client, routes.getMyReport, { params: { reference }, signal });
   } catch (error) {
     // Only "no such report of yours": a 404 for a service the kommun has not enabled is a real error.
     if (error instanceof ApiError && error.status === 404 && error.type === problemTypes.notFound) return null;
@@ -109,10 +78,10 @@ export async function myReport(client: KommunkitClient, reference: string, { sig
  * Retried safely: the same description again changes nothing.
  */
 export async function editMyReport(client: KommunkitClient, reference: string, { description }: { description: string }, { editToken, signal }: ReporterOptions = {}): Promise<MyReport> {
-  return call<MyReport>(client, routes.editMyReport, {
-    reference,
-    headers: { 'content-type': 'application/json', ...tokenHeader(editToken, 'editMyReport') },
-    body: JSON.stringify({ description }),
+  return citizenCall<MyReport>(client, routes.editMyReport, {
+    params: { reference },
+    headers: tokenHeader(editToken, 'editMyReport'),
+    json: { description },
     retryable: true,
     signal,
   });
@@ -123,5 +92,5 @@ export async function editMyReport(client: KommunkitClient, reference: string, {
  * same rejections as {@link editMyReport}. Sent once: a repeat would be a 409 "already withdrawn".
  */
 export async function withdrawMyReport(client: KommunkitClient, reference: string, { editToken, signal }: ReporterOptions = {}): Promise<MyReport> {
-  return call<MyReport>(client, routes.withdrawMyReport, { reference, headers: tokenHeader(editToken, 'withdrawMyReport'), signal });
+  return citizenCall<MyReport>(client, routes.withdrawMyReport, { params: { reference }, headers: tokenHeader(editToken, 'withdrawMyReport'), signal });
 }

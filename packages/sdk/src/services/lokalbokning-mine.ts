@@ -3,7 +3,7 @@ import { lokalbokningRoutes as routes } from '@kommunkit/contract/lokalbokning-r
 import { idempotencyHeader } from '@kommunkit/contract/routes';
 import type { KommunkitClient } from '../client.js';
 import { idempotencyKey, type CallOptions } from '../http.js';
-import { lokalbokningCall } from './lokalbokning.js';
+import { citizenCall } from './citizen-call.js';
 
 export type { Booking, CalendarFeed, MyBookings, NewSeasonRequest, SeasonOccurrence, SeasonPreview, SeasonRequest, SeasonRequests } from '@kommunkit/contract';
 
@@ -16,9 +16,6 @@ export type { Booking, CalendarFeed, MyBookings, NewSeasonRequest, SeasonOccurre
  */
 
 const visibleAscii = /^[\x21-\x7e]+$/;
-
-// One call under the SDK's rules (client header, retries, 401 → the login state learns it), shared with `./lokalbokning`.
-const call = lokalbokningCall;
 
 export interface MyBookingsQuery {
   /** Page number, from 1. */
@@ -33,7 +30,7 @@ export interface MyBookingsQuery {
  * null when the citizen cannot cancel it).
  */
 export function myBookings(client: KommunkitClient, { page, pageSize }: MyBookingsQuery = {}, { signal }: CallOptions = {}): Promise<MyBookings> {
-  return call<MyBookings>(client, routes.listMyBookings, { query: { page, pageSize }, signal });
+  return citizenCall<MyBookings>(client, routes.listMyBookings, { query: { page, pageSize }, signal });
 }
 
 /**
@@ -42,7 +39,7 @@ export function myBookings(client: KommunkitClient, { page, pageSize }: MyBookin
  * when it is not the caller's. Sent once: a repeat after a lost answer would be a 409.
  */
 export function cancelBooking(client: KommunkitClient, id: string, { signal }: CallOptions = {}): Promise<Booking> {
-  return call<Booking>(client, routes.cancelBooking, { id, signal });
+  return citizenCall<Booking>(client, routes.cancelBooking, { params: { id }, signal });
 }
 
 /**
@@ -51,7 +48,7 @@ export function cancelBooking(client: KommunkitClient, id: string, { signal }: C
  * the address answered is the one that works.
  */
 export function createCalendarFeed(client: KommunkitClient, { signal }: CallOptions = {}): Promise<CalendarFeed> {
-  return call<CalendarFeed>(client, routes.createCalendarFeed, { retryable: true, signal });
+  return citizenCall<CalendarFeed>(client, routes.createCalendarFeed, { retryable: true, signal });
 }
 
 /**
@@ -61,7 +58,7 @@ export function createCalendarFeed(client: KommunkitClient, { signal }: CallOpti
  * the rules (`fieldError('toDate')` and the like).
  */
 export function previewSeasonRequest(client: KommunkitClient, request: NewSeasonRequest, { signal }: CallOptions = {}): Promise<SeasonPreview> {
-  return call<SeasonPreview>(client, routes.previewSeasonRequest, { json: request, retryable: true, signal });
+  return citizenCall<SeasonPreview>(client, routes.previewSeasonRequest, { json: request, retryable: true, signal });
 }
 
 export interface SeasonRequestOptions extends CallOptions {
@@ -76,10 +73,10 @@ export interface SeasonRequestOptions extends CallOptions {
 export function createSeasonRequest(client: KommunkitClient, request: NewSeasonRequest, { idempotencyKey: key, signal }: SeasonRequestOptions = {}): Promise<SeasonRequest> {
   // Checked here: fetch would refuse such a header value, and that would look like no answer.
   if (key !== undefined && !visibleAscii.test(key)) return Promise.reject(new TypeError('createSeasonRequest: idempotencyKey must be visible ASCII characters, for example a UUID'));
-  return call<SeasonRequest>(client, routes.createSeasonRequest, { json: request, headers: { [idempotencyHeader]: key ?? idempotencyKey() }, retryable: true, signal });
+  return citizenCall<SeasonRequest>(client, routes.createSeasonRequest, { json: request, headers: { [idempotencyHeader]: key ?? idempotencyKey() }, retryable: true, signal });
 }
 
 /** The season requests of the föreningar the citizen represents, with each occurrence's status. */
 export async function mySeasonRequests(client: KommunkitClient, { signal }: CallOptions = {}): Promise<SeasonRequest[]> {
-  return (await call<SeasonRequests>(client, routes.listMySeasonRequests, { signal })).items;
+  return (await citizenCall<SeasonRequests>(client, routes.listMySeasonRequests, { signal })).items;
 }

@@ -1,10 +1,10 @@
 import type { Availability, Booking, Lokal, LokalerPage, LokalType, MyForeningar, NewBooking, Problem, Slot } from '@kommunkit/contract';
 import { lokalbokningRoutes as routes } from '@kommunkit/contract/lokalbokning-routes';
-import { clientHeader, idempotencyHeader, pathFor, problemTypes } from '@kommunkit/contract/routes';
+import { idempotencyHeader, pathFor, problemTypes } from '@kommunkit/contract/routes';
 import type { KommunkitClient } from '../client.js';
 import { ApiError, problemFrom } from '../errors.js';
-import { exchange, idempotencyKey, queryString, retrySettings, type CallOptions, type QueryValue } from '../http.js';
-import { sdkVersion } from '../version.js';
+import { idempotencyKey, type CallOptions } from '../http.js';
+import { citizenCall } from './citizen-call.js';
 
 export type { AccessibilityFact, Availability, Booking, CustomerType, Forening, Lokal, LokalerPage, LokalPrice, LokalSummary, LokalType, NewBooking, Slot } from '@kommunkit/contract';
 
@@ -15,52 +15,7 @@ export type { AccessibilityFact, Availability, Booking, CustomerType, Forening, 
  * and season requests are in `./lokalbokning-mine`.
  */
 
-type Route = (typeof routes)[keyof typeof routes];
-
-export interface LokalbokningCallInit extends CallOptions {
-  /** The `:id` of the route. */
-  id?: string;
-  query?: Record<string, QueryValue>;
-  headers?: Record<string, string>;
-  /** Sent as JSON. */
-  json?: unknown;
-  retryable?: boolean;
-  problemOf?: (status: number, contentType: string | null, text: string) => Problem;
-}
-
 const visibleAscii = /^[\x21-\x7e]+$/;
-
-/**
- * One call of lokalbokning's API under the SDK's rules (client header on writes, retries, the
- * gateway diagnosed when there is no answer); a 401 tells the client's login state that the
- * session is gone. Exported for `./lokalbokning-mine`.
- */
-export function lokalbokningCall<T>(client: KommunkitClient, route: Route, { id, query, headers = {}, json, retryable = route.method === 'GET', problemOf, signal }: LokalbokningCallInit = {}): Promise<T> {
-  const params: Record<string, string> = { kommun: client.kommun, ...(id === undefined ? {} : { id }) };
-  const write = route.method !== 'GET';
-  const init: RequestInit = {
-    method: route.method,
-    headers: {
-      accept: 'application/json',
-      ...(write ? { [clientHeader]: `sdk/${sdkVersion}` } : {}),
-      ...(json === undefined ? {} : { 'content-type': 'application/json' }),
-      ...headers,
-    },
-    credentials: 'include',
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  };
-  const { fetch = (input: RequestInfo | URL, options?: RequestInit) => globalThis.fetch(input, options), retry } = client.options;
-  return exchange(fetch, `${client.api}${pathFor(route.url, params)}${queryString(query)}`, init, {
-    retry: retrySettings(retry),
-    retryable,
-    signal,
-    ...(problemOf ? { problemOf } : {}),
-    onErrorStatus: (status) => {
-      if (status === 401) client.auth.refresh().catch(() => undefined);
-    },
-    diagnose: client.diagnose,
-  }) as Promise<T>;
-}
 
 /** The search of `listLokaler`; `facts` as a list (sent comma-separated). */
 export interface LokalerSearch {
@@ -78,7 +33,7 @@ export interface LokalerSearch {
 /** The kommun's bookable lokaler matching the search, a page at a time. */
 export function listLokaler(client: KommunkitClient, search: LokalerSearch = {}, { signal }: CallOptions = {}): Promise<LokalerPage> {
   const { facts, q, ...rest } = search;
-  return lokalbokningCall<LokalerPage>(client, routes.listLokaler, {
+  return citizenCall<LokalerPage>(client, routes.listLokaler, {
     query: { ...rest, facts: facts && facts.length > 0 ? facts.join(',') : undefined, q: q?.trim() ? q.trim() : undefined },
     signal,
   });
@@ -87,7 +42,7 @@ export function listLokaler(client: KommunkitClient, search: LokalerSearch = {},
 /** One lokal with its facts, prices, terms and rules; null when the kommun has none with that id. */
 export async function getLokal(client: KommunkitClient, id: string, { signal }: CallOptions = {}): Promise<Lokal | null> {
   try {
-    return await lokalbokningCall<Lokal>(client, routes.getLokal, { id, signal });
+    return await citizenCall<Lokal>(client, routes.getLokal, { params: { id }, signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.type === problemTypes.notFound) return null;
     throw error;
@@ -96,12 +51,12 @@ export async function getLokal(client: KommunkitClient, id: string, { signal }: 
 
 /** A lokal's free slots from `from` to `to` (`YYYY-MM-DD`, inclusive, Europe/Stockholm, at most 31 days). */
 export function getAvailability(client: KommunkitClient, id: string, { from, to }: { from: string; to: string }, { signal }: CallOptions = {}): Promise<Availability> {
-  return lokalbokningCall<Availability>(client, routes.getAvailability, { id, query: { from, to }, signal });
+  return citizenCall<Availability>(client, routes.getAvailability, { params: { id }, query: { from, to }, signal });
 }
 
 /** The föreningar the logged-in citizen may book for (`ApiError` 401 without a session). */
 export async function myForeningar(client: KommunkitClient, { signal }: CallOptions = {}): Promise<MyForeningar['foreningar']> {
-  return (await lokalbokningCall<MyForeningar>(client, routes.listMyForeningar, { signal })).foreningar;
+  return (await citizenCall<MyForeningar>(client, routes.listMyForeningar, { signal })).foreningar;
 }
 
 /**
@@ -134,7 +89,7 @@ export async function createBooking(client: KommunkitClient, body: NewBooking, {
   if (key !== undefined && !visibleAscii.test(key)) throw new TypeError('createBooking: idempotencyKey must be visible ASCII characters, for example a UUID');
   let alternatives: Slot[] = [];
   try {
-    return await lokalbokningCall<Booking>(client, routes.createBooking, {
+    return await citizenCall<Booking>(client, routes.createBooking, {
       json: body,
       headers: { [idempotencyHeader]: key ?? idempotencyKey() },
       retryable: true,
@@ -160,7 +115,7 @@ export async function createBooking(client: KommunkitClient, body: NewBooking, {
 /** One of the logged-in citizen's own bookings, or null when they have none with that id (anyone else's included). */
 export async function getMyBooking(client: KommunkitClient, id: string, { signal }: CallOptions = {}): Promise<Booking | null> {
   try {
-    return await lokalbokningCall<Booking>(client, routes.getMyBooking, { id, signal });
+    return await citizenCall<Booking>(client, routes.getMyBooking, { params: { id }, signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404 && error.type === problemTypes.notFound) return null;
     throw error;
