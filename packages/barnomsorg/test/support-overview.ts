@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { Application, ApplicationMessage, BarnomsorgSettings, Children, Draft, OfferAnswer, Placement, PlacementNotice } from '@kommunkit/contract';
+import type { Application, ApplicationMessage, BarnomsorgSettings, Children, Draft, OfferAnswer, Placement, PlacementNotice, UnitsPage } from '@kommunkit/contract';
 import { addDays, guaranteeDate, noticeEndDate, swedishDate, withdrawableStatuses } from '@kommunkit/contract/barnomsorg-rules';
 
 /**
@@ -167,6 +167,14 @@ export function overviewGateway(options: OverviewGatewayOptions = {}, base = ove
     http.delete(`${base}/api/v1/:kommun/drafts/barnomsorg`, () => session() ?? new HttpResponse(null, { status: 204 })),
     http.get(`${bo}/settings`, () => HttpResponse.json(rules)),
     http.get(`${bo}/children`, () => session() ?? HttpResponse.json(children)),
+    // The form's chunk, asked for ahead while a draft is shown, reads the units of the draft's type.
+    http.get(`${bo}/units`, ({ request }) => {
+      const query = new URL(request.url).searchParams;
+      const page = Number(query.get('page') ?? 1);
+      const pageSize = Number(query.get('pageSize') ?? 20);
+      const result: UnitsPage = { items: [], page, pageSize, total: 0 };
+      return HttpResponse.json(result);
+    }),
     http.get(`${bo}/applications`, () => {
       const refused = session();
       if (refused) return refused;

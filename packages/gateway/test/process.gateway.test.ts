@@ -1,6 +1,6 @@
 import { clientHeader } from '@kommunkit/contract';
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -65,8 +65,9 @@ describe.skipIf(!process.env.DATABASE_URL)('the gateway process on PostgreSQL', 
     const configPath = join(configDir, 'gateway.json');
     // The demo kommun with room for the traffic below under its write limit.
     writeFileSync(configPath, JSON.stringify({ ...demo, limits: { anonymousWritesPerMinute: 100_000 } }));
-    // The demo's address register and lokaler, which its config names relative to itself.
+    // The demo's address register, lokaler, units and seed invoices, which its config names relative to itself.
     for (const file of ['exempelstad-adresser.json', 'exempelstad-lokaler.json', 'exempelstad-forskolor.json']) copyFileSync(join(packageDir, 'config', file), join(configDir, file));
+    cpSync(join(packageDir, 'config', 'exempelstad-fakturor'), join(configDir, 'exempelstad-fakturor'), { recursive: true });
     const gateway = await spawnGateway({ DATABASE_URL: process.env.DATABASE_URL, KOMMUNKIT_CONFIG: configPath });
     const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
     try {
