@@ -9,6 +9,9 @@ import { build } from 'vite';
 export async function bundleLitModule(dir: string, source: string, outFile: string): Promise<void> {
   const entry = join(dir, `${outFile}.entry.js`);
   writeFileSync(entry, source);
+  // Vite's build sets NODE_ENV=production for the whole process; the gateway the bench then
+  // starts would take that as a production start (and refuse the dev data key).
+  const nodeEnv = process.env.NODE_ENV;
   await build({
     root: dir,
     logLevel: 'silent',
@@ -22,4 +25,6 @@ export async function bundleLitModule(dir: string, source: string, outFile: stri
       rolldownOptions: { input: entry, output: { minify: true, entryFileNames: outFile } },
     },
   });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
 }

@@ -25,17 +25,46 @@ const formatter = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-/** The Stockholm wall time of an instant, expressed as if it were UTC (milliseconds, whole seconds). */
-function wallMs(instant: Date): number {
-  const parts = formatter.formatToParts(instant);
+/** The Stockholm wall time of an instant, read from Intl (milliseconds, whole seconds). */
+function formattedWallMs(ms: number): number {
+  const parts = formatter.formatToParts(ms);
   const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((part) => part.type === type)?.value);
   return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 }
 
+const hourMs = 3_600_000;
+/** Offsets by UTC hour; bounded, since a long-running gateway sees ever new hours. */
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Stockholm's offset at an instant, in milliseconds. formatToParts costs microseconds and a
+ * week's availability asks thousands of times, so the offset is kept per UTC hour: Stockholm's
+ * transitions fall on whole UTC hours (01:00 UTC), and an hour whose two ends disagree (a
+ * transition inside it, as in 1879) is never kept, so it is read exactly each time.
+ */
+function offsetMs(ms: number): number {
+  const whole = Math.floor(ms / 1000) * 1000;
+  const hour = Math.floor(whole / hourMs);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  const start = hour * hourMs;
+  const atStart = formattedWallMs(start) - start;
+  const atEnd = formattedWallMs(start + hourMs - 1000) - (start + hourMs - 1000);
+  if (atStart !== atEnd) return formattedWallMs(whole) - whole;
+  if (offsetByHour.size >= 100_000) offsetByHour.clear();
+  offsetByHour.set(hour, atStart);
+  return atStart;
+}
+
+/** The Stockholm wall time of an instant, expressed as if it were UTC (milliseconds, whole seconds). */
+function wallMs(instant: Date): number {
+  const whole = Math.floor(instant.getTime() / 1000) * 1000;
+  return whole + offsetMs(whole);
+}
+
 /** Stockholm's offset from UTC at an instant, in minutes (+60 in winter, +120 in summer). */
 export function offsetMinutes(instant: Date): number {
-  const whole = Math.floor(instant.getTime() / 1000) * 1000;
-  return Math.round((wallMs(new Date(whole)) - whole) / minuteMs);
+  return Math.round(offsetMs(instant.getTime()) / minuteMs);
 }
 
 const pad = (value: number, length = 2): string => String(value).padStart(length, '0');
@@ -75,10 +104,18 @@ const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 const timePattern = /^(\d{2}):(\d{2})$/;
 
 /** UTC midnight of a `YYYY-MM-DD` date, in milliseconds; throws on a malformed or unreal date. */
+/** Parsed dates: a week's availability turns the same few dates into numbers thousands of times. Bounded. */
+const msByDate = new Map<string, number>();
+
 function dateMs(date: string): number {
+  const known = msByDate.get(date);
+  if (known !== undefined) return known;
   const match = datePattern.exec(date);
   if (match === null || !isRealDate(date)) throw new RangeError(`Not a date: ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (msByDate.size >= 10_000) msByDate.clear();
+  msByDate.set(date, ms);
+  return ms;
 }
 
 /** Minutes after midnight of `HH:MM` (00:00–24:00). */
