@@ -71,21 +71,30 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
  * a hostile nesting cannot overflow the stack; `null` when everything is clean.
  */
 export function findBadValue(root: unknown): { path: string; reason: keyof typeof messages } | null {
-  const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  // Every request walks its parameters, nearly always clean: a value's pointer is spelled out
+  // only when it is refused, from the chain of keys that led to it.
+  type Entry = { value: unknown; key: string; parent: Entry | null; depth: number };
+  const pathOf = (entry: Entry | null): string => {
+    const keys: string[] = [];
+    for (let at = entry; at?.parent; at = at.parent) keys.push(escapePointer(at.key));
+    return keys.reverse().map((key) => `/${key}`).join('');
+  };
+  const stack: Entry[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { value, depth } = entry;
     if (typeof value === 'string') {
       const problem = textProblem(value);
-      if (problem) return { path, reason: problem };
+      if (problem) return { path: pathOf(entry), reason: problem };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxJsonDepth) return { path, reason: 'depth' };
+    if (depth >= maxJsonDepth) return { path: pathOf(entry), reason: 'depth' };
     for (const [key, item] of Object.entries(value)) {
-      const itemPath = `${path}/${escapePointer(key)}`;
+      const child: Entry = { value: item, key, parent: entry, depth: depth + 1 };
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: itemPath, reason: keyProblem };
-      stack.push({ value: item, path: itemPath, depth: depth + 1 });
+      if (keyProblem) return { path: pathOf(child), reason: keyProblem };
+      stack.push(child);
     }
   }
   return null;
@@ -113,19 +122,38 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return value;
 }
 
-export function installInputHygiene(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
-    idempotencyKeyOf(request);
-    const type = request.headers['content-type'];
-    // Busboy would throw deep inside the handler; say what is wrong before the body is read.
-    if (type && /^multipart\/form-data\b/i.test(type) && !/;\s*boundary=("?)[^";]+\1/i.test(type)) {
-      throw new BadInput('headers', '/content-type', 'multipart/form-data saknar boundary.');
+/** A callback hook that runs `check` on every request: no promise and no extra tick for what never waits. */
+const checking =
+  (check: (request: FastifyRequest) => void) =>
+  (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void => {
+    try {
+      check(request);
+    } catch (error) {
+      done(error as Error);
+      return;
     }
-  });
-  app.addHook('preValidation', async (request) => {
-    assertSingleValued(request.query);
-    assertClean('params', request.params);
-    assertClean('querystring', request.query);
-    assertClean('body', request.body);
-  });
+    done();
+  };
+
+export function installInputHygiene(app: FastifyInstance): void {
+  app.addHook(
+    'onRequest',
+    checking((request) => {
+      idempotencyKeyOf(request);
+      const type = request.headers['content-type'];
+      // Busboy would throw deep inside the handler; say what is wrong before the body is read.
+      if (type && /^multipart\/form-data\b/i.test(type) && !/;\s*boundary=("?)[^";]+\1/i.test(type)) {
+        throw new BadInput('headers', '/content-type', 'multipart/form-data saknar boundary.');
+      }
+    }),
+  );
+  app.addHook(
+    'preValidation',
+    checking((request) => {
+      assertSingleValued(request.query);
+      assertClean('params', request.params);
+      assertClean('querystring', request.query);
+      assertClean('body', request.body);
+    }),
+  );
 }

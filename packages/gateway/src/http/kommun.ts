@@ -27,16 +27,22 @@ export const kommunIdIn = (url: string): string | undefined => {
 export function resolveKommun(app: FastifyInstance, config: ResolvedConfig): void {
   const kommunAt = kommunLookup(config);
   app.decorateRequest('kommun', null);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  // A callback hook, not an async one: it runs on every request and never waits for anything.
+  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
     const id = kommunIdIn(request.url);
-    if (id === undefined) return;
+    if (id === undefined) {
+      done();
+      return;
+    }
     const kommun = kommunAt(id, request.hostname);
     if (!kommun) {
       // Echo only what could be a kommun id: a path is the client's text, of any length.
       const named = /^[a-z0-9-]{1,64}$/.test(id) ? ` med id "${id}"` : '';
-      throw new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun${named} finns i tjänsten.`);
+      done(new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun${named} finns i tjänsten.`));
+      return;
     }
     request.kommun = kommun;
+    done();
   });
 }
 

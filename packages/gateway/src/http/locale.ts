@@ -38,13 +38,28 @@ export function negotiateLocale(header: string | undefined): ContentLocale {
   return ranges.find((range) => isContentLocale(range.tag))?.tag as ContentLocale | undefined ?? defaultLocale;
 }
 
+/** Browsers send one of a few headers over and over: each is read once (at most this many kept at a time). */
+const negotiated = new Map<string, ContentLocale>();
+const maxNegotiated = 256;
+
+function negotiatedLocale(header: string | undefined): ContentLocale {
+  if (!header) return defaultLocale;
+  let locale = negotiated.get(header);
+  if (locale === undefined) {
+    locale = negotiateLocale(header);
+    if (negotiated.size >= maxNegotiated) negotiated.clear();
+    if (header.length <= 512) negotiated.set(header, locale);
+  }
+  return locale;
+}
+
 /**
  * The locale an answer is written in, from the request's `Accept-Language`. The answer says
  * so (`Content-Language`) and that it depends on the header (`Vary`, kept with any other
  * `Vary` already set, such as CORS's `Origin`), so shared caches keep one copy per language.
  */
 export function answerLocale(request: FastifyRequest, reply: FastifyReply): ContentLocale {
-  const locale = negotiateLocale(request.headers['accept-language']);
+  const locale = negotiatedLocale(request.headers['accept-language']);
   const vary = reply.getHeader('vary');
   const existing = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
   if (!existing.some((name) => name.toLowerCase() === 'accept-language' || name === '*')) void reply.header('vary', [...existing, 'Accept-Language'].join(', '));

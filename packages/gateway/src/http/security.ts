@@ -61,6 +61,17 @@ export async function installCors(app: FastifyInstance, config: ResolvedConfig, 
     return id !== undefined && !config.kommunById.has(id);
   };
 
+  // The three answers, made once rather than per request: the kommun's own origin (reflected,
+  // with credentials), any site without credentials, or no CORS headers at all.
+  const shared = {
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    allowedHeaders: ['content-type', clientHeader, idempotencyHeader, editTokenHeader],
+    exposedHeaders: ['retry-after'],
+    maxAge: 600,
+  };
+  const ownOrigin = { ...shared, origin: true, credentials: true };
+  const anyOrigin = { ...shared, origin: '*', credentials: false };
+  const noOrigin = { ...shared, origin: false, credentials: false };
   await app.register(cors, {
     hook: 'onRequest',
     delegator: (request, callback) => {
@@ -69,14 +80,7 @@ export async function installCors(app: FastifyInstance, config: ResolvedConfig, 
       // Public data (Open311's reads, the embedding check): any site may show it, without credentials.
       const publicRead =
         !allowed && (pathOf(request.url) === embeddingCheck || (rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST'));
-      callback(null, {
-        origin: allowed ? origin : publicRead ? '*' : false,
-        credentials: allowed,
-        methods: ['GET', 'POST', 'PUT', 'DELETE'],
-        allowedHeaders: ['content-type', clientHeader, idempotencyHeader, editTokenHeader],
-        exposedHeaders: ['retry-after'],
-        maxAge: 600,
-      });
+      callback(null, allowed ? ownOrigin : publicRead ? anyOrigin : noOrigin);
     },
   });
 }
@@ -88,16 +92,22 @@ export async function installCors(app: FastifyInstance, config: ResolvedConfig, 
  * `resolveKommun`, whose kommun it checks against.
  */
 export function installCsrf(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', (request, _reply, done) => {
     // Only routes that take nothing but a key skip the check: there a cookie grants nothing. A
     // header alone proves nothing (any Authorization value used to let a cookie request through).
-    if (safeMethods.has(request.method) || !request.kommun || request.routeOptions.config.keyAuthenticated) return;
+    if (safeMethods.has(request.method) || !request.kommun || request.routeOptions.config.keyAuthenticated) {
+      done();
+      return;
+    }
     const origin = request.headers.origin;
     if (!request.headers[clientHeader]) {
-      throw new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`);
+      done(new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`));
+      return;
     }
     if (!origin || !request.kommun.origins.includes(origin)) {
-      throw new HttpProblem(403, problemTypes.csrf, 'Begäran kom från en webbplats som kommunen inte har godkänt.');
+      done(new HttpProblem(403, problemTypes.csrf, 'Begäran kom från en webbplats som kommunen inte har godkänt.'));
+      return;
     }
+    done();
   });
 }

@@ -3,6 +3,7 @@ import type { SessionStore } from '../../auth/sessions.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import type { KommunConfig } from '../../config/schema.js';
 import { retryAfterSeconds } from '../../db/unavailable.js';
+import { BodyCache, jsonBody, sendCached } from '../../http/cached-body.js';
 import { requireBearerKey, requireCitizen, requireService } from '../../http/guards.js';
 import { idempotencyKeyOf } from '../../http/hygiene.js';
 import { numberedPage, pageRequest } from '../../http/pagination.js';
@@ -11,6 +12,7 @@ import { anonymousWrite } from '../../http/rate-limits.js';
 import type { Gateway } from '../../types.js';
 import { BarnomsorgRefused, policyOf, type Barnomsorg } from './domain.js';
 import { toApplication, toChild, toPlacement, toUnit } from './mapping.js';
+import type { UnitEntry } from './settings.js';
 import type { PlacementRow, StoredApplication } from './store.js';
 
 const caseWorkerDetail = 'Ange kommunens nyckel för handläggare av barnomsorg: Authorization: Bearer <nyckel>.';
@@ -49,6 +51,7 @@ const unknownApplication = () => new HttpProblem(404, problemTypes.notFound, 'De
  */
 export function barnomsorgRoutes(app: Gateway, { config, sessions, barnomsorg }: { config: ResolvedConfig; sessions: SessionStore; barnomsorg: Barnomsorg }): void {
   const rateLimit = anonymousWrite(config);
+  const unitBodies = new BodyCache<readonly UnitEntry[]>();
   const unitName = (kommun: KommunConfig) => (id: string) => barnomsorg.unit(kommun, id)?.name ?? id;
   const application = (kommun: KommunConfig, row: StoredApplication, reader: string | undefined) => toApplication(row, unitName(kommun), reader);
   const placement = (kommun: KommunConfig, row: PlacementRow) => toPlacement(row, unitName(kommun));
@@ -67,12 +70,18 @@ export function barnomsorgRoutes(app: Gateway, { config, sessions, barnomsorg }:
 
   app.route({
     ...operations.listUnits,
-    handler: (request) => {
+    handler: (request, reply) => {
       const { kommun } = requireService(request, 'barnomsorg');
       const page = pageRequest(request.query, 'number');
       const { type, area, q } = request.query;
-      const matching = barnomsorg.search(kommun, { type, area, q });
-      return Promise.resolve(numberedPage(matching.slice(page.offset, page.offset + page.pageSize).map(toUnit), page, matching.length));
+      const list = () => {
+        const matching = barnomsorg.search(kommun, { type, area, q });
+        return numberedPage(matching.slice(page.offset, page.offset + page.pageSize).map(toUnit), page, matching.length);
+      };
+      // Unfiltered, the list is the units' config alone: serialised once per page that has units on it.
+      const units = barnomsorg.units(kommun);
+      if (type !== undefined || area !== undefined || q !== undefined || page.offset >= Math.max(units.length, 1)) return Promise.resolve(list());
+      sendCached(request, reply, unitBodies.get(units, `${String(page.page)} ${String(page.pageSize)}`, () => jsonBody(reply.serialize(list()))));
     },
   });
 

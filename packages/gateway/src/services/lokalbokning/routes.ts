@@ -4,6 +4,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import type { KommunConfig } from '../../config/schema.js';
+import { BodyCache, jsonBody, sendCached } from '../../http/cached-body.js';
 import { requireBearerKey, requireCitizen, requireService } from '../../http/guards.js';
 import { idempotencyKeyOf, isStorableDate, storableYears } from '../../http/hygiene.js';
 import { numberedPage, pageRequest } from '../../http/pagination.js';
@@ -61,6 +62,9 @@ async function inProblemWords<Result>(reply: FastifyReply, work: () => Promise<R
  */
 export function lokalbokningRoutes(app: Gateway, { config, sessions, lokalbokning }: { config: ResolvedConfig; sessions: SessionStore; lokalbokning: Lokalbokning }): void {
   const rateLimit = anonymousWrite(config);
+  // Lokaler are configuration (the kommun's file, or what its system hands out): their public reads are sent as bytes made once per list and lokal.
+  const lokalerBodies = new BodyCache<readonly LokalEntry[]>();
+  const lokalBodies = new BodyCache<LokalEntry>();
   const lokalOr404 = (kommun: KommunConfig, id: string): LokalEntry => {
     const lokal = lokalbokning.lokal(kommun, id);
     if (!lokal) throw new HttpProblem(404, problemTypes.notFound, `Det finns ingen lokal med id ${id}.`);
@@ -94,7 +98,7 @@ export function lokalbokningRoutes(app: Gateway, { config, sessions, lokalboknin
 
   app.route({
     ...operations.listLokaler,
-    handler: async (request) => {
+    handler: async (request, reply) => {
       const { kommun } = requireService(request, 'lokalbokning');
       const { type, minCapacity, facts, q, freeFrom, freeTo } = request.query;
       const page = pageRequest(request.query, 'number');
@@ -110,16 +114,24 @@ export function lokalbokningRoutes(app: Gateway, { config, sessions, lokalboknin
         else free = { start, end };
       }
       if (errors.length > 0) throw invalid(errors);
-      const found = await lokalbokning.search(kommun, { type, minCapacity, q, facts: wanted, ...(free ? { free } : {}) });
-      return numberedPage(found.slice(page.offset, page.offset + page.pageSize).map(toLokalSummary), page, found.length);
+      const list = async () => {
+        const found = await lokalbokning.search(kommun, { type, minCapacity, q, facts: wanted, ...(free ? { free } : {}) });
+        return numberedPage(found.slice(page.offset, page.offset + page.pageSize).map(toLokalSummary), page, found.length);
+      };
+      // Unfiltered, the list is the lokaler's config alone: serialised once per page that has lokaler on it.
+      const lokaler = lokalbokning.lokaler(kommun);
+      const unfiltered = type === undefined && minCapacity === undefined && facts === undefined && q === undefined && freeFrom === undefined && freeTo === undefined;
+      if (!unfiltered || page.offset >= Math.max(lokaler.length, 1)) return list();
+      return sendCached(request, reply, await lokalerBodies.get(lokaler, `${String(page.page)} ${String(page.pageSize)}`, async () => jsonBody(reply.serialize(await list()))));
     },
   });
 
   app.route({
     ...operations.getLokal,
-    handler: (request) => {
+    handler: (request, reply) => {
       const { kommun } = requireService(request, 'lokalbokning');
-      return Promise.resolve(toLokal(lokalOr404(kommun, request.params.id)));
+      const lokal = lokalOr404(kommun, request.params.id);
+      sendCached(request, reply, lokalBodies.get(lokal, '', () => jsonBody(reply.serialize(toLokal(lokal)))));
     },
   });
 

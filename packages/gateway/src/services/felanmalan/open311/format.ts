@@ -74,10 +74,15 @@ export interface XmlShape {
   lists?: Record<string, string>;
 }
 
+/** An Open311 resource as the media type and text of JSON or XML, as the path's suffix asked. */
+export function open311Payload(format: Format, body: object | readonly object[], shape: XmlShape): { contentType: string; text: string } {
+  return format === 'xml' ? { contentType: 'text/xml; charset=utf-8', text: toXml(shape, body) } : { contentType: 'application/json; charset=utf-8', text: JSON.stringify(body) };
+}
+
 /** Sends an Open311 resource as JSON or XML, as the path's suffix asked. */
 export function sendOpen311(reply: FastifyReply, format: Format, body: object | readonly object[], shape: XmlShape): FastifyReply {
-  if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(toXml(shape, body));
-  return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+  const { contentType, text } = open311Payload(format, body, shape);
+  return reply.type(contentType).send(text);
 }
 
 const errorShape: XmlShape = { root: 'errors', item: 'error' };

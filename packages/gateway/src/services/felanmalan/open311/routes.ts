@@ -4,6 +4,7 @@ import { clientHeader, maxPhotoBytes, maxPhotos, open311Base, open311Operations,
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../../../config/load.js';
 import type { KommunConfig } from '../../../config/schema.js';
+import { BodyCache, cachedBody, sendCached, type CachedBody } from '../../../http/cached-body.js';
 import { serviceSettings } from '../../../http/guards.js';
 import { idempotencyKeyOf } from '../../../http/hygiene.js';
 import { anonymousWrite } from '../../../http/rate-limits.js';
@@ -15,7 +16,7 @@ import type { FelanmalanSettings } from '../settings.js';
 import { authorizeWrite, type IssuedApiKeys } from './auth.js';
 import { formatOf, installOpen311Errors } from './errors.js';
 import { formHash, readForm, withQueryArguments } from './form.js';
-import { Open311Error, sendOpen311, shapes } from './format.js';
+import { open311Payload, Open311Error, sendOpen311, shapes, type Format, type XmlShape } from './format.js';
 import { givenQuery, requestsFilter } from './query.js';
 import { parseReport } from './report-input.js';
 
@@ -41,6 +42,12 @@ export async function registerReportForms(scope: FastifyInstance): Promise<void>
   scope.removeAllContentTypeParsers();
   await scope.register(formbody, { bodyLimit: 64 * 1024 });
   await scope.register(multipart, { limits: { files: maxPhotos, fileSize: maxPhotoBytes, fields: 60, fieldSize: 32 * 1024, parts: 70 } });
+}
+
+/** An Open311 resource as the bytes of a cached answer. */
+function open311Body(format: Format, body: object | readonly object[], shape: XmlShape, language: string): CachedBody {
+  const { contentType, text } = open311Payload(format, body, shape);
+  return cachedBody(text, contentType, language);
 }
 
 /** Runs a use case, its refusals said in Open311's words (a reused idempotency key is a 422). */
@@ -78,6 +85,8 @@ export async function open311Routes(
       };
       /** The kommun of a read: `jurisdiction_id` in the query. */
       const jurisdiction = (request: FastifyRequest) => jurisdictionOf(givenQuery(request.query).jurisdiction_id);
+      // The categories and their questions are config alone: each serialised once per format and locale.
+      const bodies = new BodyCache<object>();
       const serviceRequests = (kommun: KommunConfig, settings: FelanmalanSettings, rows: Parameters<typeof toServiceRequests>[3], request: FastifyRequest, reply: FastifyReply) =>
         toServiceRequests(mediaUrl, kommun, settings, rows, givenQuery(request.query).extensions === 'true', answerLocale(request, reply));
 
@@ -103,9 +112,9 @@ export async function open311Routes(
         ...open311Route(open311Operations.services),
         handler: (request, reply) => {
           const { settings } = jurisdiction(request);
-          void reply.header('cache-control', 'public, max-age=300');
           const locale = answerLocale(request, reply);
-          return sendOpen311(reply, formatOf(request), settings.categories.map((category) => toService(category, locale)), shapes.services);
+          const format = formatOf(request);
+          return sendCached(request, reply, bodies.get(settings.categories, `${format} ${locale}`, () => open311Body(format, settings.categories.map((category) => toService(category, locale)), shapes.services, locale)));
         },
       });
 
@@ -116,8 +125,9 @@ export async function open311Routes(
           const code = request.params.service_code ?? '';
           const category = felanmalan.category(settings, code);
           if (!category) throw Open311Error.of(404, `Kategorin "${code}" finns inte.`, 'service_code');
-          void reply.header('cache-control', 'public, max-age=300');
-          return sendOpen311(reply, formatOf(request), toDefinition(category, answerLocale(request, reply)), shapes.definition);
+          const locale = answerLocale(request, reply);
+          const format = formatOf(request);
+          return sendCached(request, reply, bodies.get(category, `${format} ${locale}`, () => open311Body(format, toDefinition(category, locale), shapes.definition, locale)));
         },
       });
 
