@@ -1,10 +1,11 @@
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Dialect } from 'kysely';
 import { pino } from 'pino';
 import { StartupError } from '../startup.js';
 import { serviceMigrations } from '../services/catalog.js';
 import { collectMigrations, sharedMigrations } from './migrations.js';
 import { pgliteDialect } from './pglite.js';
 import { postgresPool, postgresTarget } from './postgres.js';
+import { countingDialect } from './statements.js';
 import type { Database } from './schema.js';
 import { defaultDatabaseTimeouts, type DatabaseLog, type DatabaseTimeouts } from './settings.js';
 
@@ -17,6 +18,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   timeouts?: Partial<DatabaseTimeouts> | undefined;
   log?: DatabaseLog | undefined;
+  /** Told of every statement requests send (not the migrations'): for counting round trips. */
+  onStatement?: ((sql: string) => void) | undefined;
 }
 
 /** `/ready` answers within this even when the server accepts connections and never replies. */
@@ -32,7 +35,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const timeouts = { ...defaultDatabaseTimeouts, ...options.timeouts };
   const log = options.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   if (!options.url) {
-    const db = new Kysely<Database>({ dialect: await pgliteDialect(options.dataDir) });
+    const db = new Kysely<Database>({ dialect: counted(await pgliteDialect(options.dataDir), options) });
     await migrate(db, options);
     readiness.set(db, readinessBoundMs);
     return db;
@@ -42,10 +45,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   const migrator = new Kysely<Database>({ dialect: new PostgresDialect({ pool: await postgresPool(options.url, timeouts, log, 'migrations') }) });
   await migrate(migrator, options);
   await migrator.destroy();
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: await postgresPool(options.url, timeouts, log, 'requests') }) });
+  const db = new Kysely<Database>({ dialect: counted(new PostgresDialect({ pool: await postgresPool(options.url, timeouts, log, 'requests') }), options) });
   readiness.set(db, Math.min(readinessBoundMs, timeouts.databaseConnectMs + timeouts.databaseStatementMs));
   return db;
 }
+
+const counted = (dialect: Dialect, { onStatement }: DatabaseOptions): Dialect => (onStatement ? countingDialect(dialect, onStatement) : dialect);
 
 /** The shared tables' migrations and every service's, in one order. */
 const migrations = collectMigrations(sharedMigrations, serviceMigrations);

@@ -31,3 +31,19 @@ export async function nextReference(db: Executor, counter: string, kommunId: str
   if (value === undefined) throw new Error(`no value from the reference counter ${counter}`);
   return formatReference(prefix, year, value);
 }
+
+/**
+ * `nextReference` as a common table expression, with one row `{ reference }`, for a write that
+ * stores its case in the same statement (`db.with('next_reference', () => nextReferenceCte(…))`):
+ * the counter row's lock is then held for that one statement only, not across a transaction's
+ * round trips, and a statement that fails (a unique violation further on) uses up no number.
+ * The number is formatted as `formatReference` does.
+ */
+export function nextReferenceCte(counter: string, kommunId: string, prefix: string, now = new Date()) {
+  const year = now.getFullYear();
+  // In parentheses: Kysely writes a raw expression into `with name as …` as it is.
+  return sql<{ reference: string }>`(
+    insert into ${sql.table(counter)} (kommun_id, year, value) values (${kommunId}, ${year}, 1)
+    on conflict (kommun_id, year) do update set value = ${sql.table(counter)}.value + 1
+    returning ${prefix}::text || '-' || year::text || '-' || lpad(value::text, greatest(6, length(value::text)), '0') as reference)`;
+}

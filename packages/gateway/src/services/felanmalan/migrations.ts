@@ -101,4 +101,15 @@ export const felanmalanMigrations: Record<string, Migration> = {
       await db.schema.createIndex('report_kommun_account').on('report').columns(['kommun_id', 'account_id', 'requested_at']).execute();
     },
   },
+  '2026-12-02-felanmalan-position-gist': {
+    // Nearby reports: a btree on (kommun_id, lat, long) can range over lat only, so a 200 m
+    // query read a whole band of latitude. A GiST over the position (with btree_gist for the
+    // kommun, as lokalbokning's exclusion constraint uses) reads only the box. The store's
+    // `near` filter repeats this exact expression and predicate so the planner can use it.
+    async up(db: Kysely<unknown>) {
+      await sql`create extension if not exists btree_gist`.execute(db);
+      await sql`create index report_kommun_point on report using gist (kommun_id, point(long, lat)) where lat is not null and long is not null`.execute(db);
+      await db.schema.dropIndex('report_kommun_position').execute();
+    },
+  },
 };

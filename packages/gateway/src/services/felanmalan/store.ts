@@ -1,9 +1,9 @@
-import { metresBetween, type ReportStatus } from '@kommunkit/contract';
-import type { Kysely, Selectable } from 'kysely';
+import type { ReportStatus } from '@kommunkit/contract';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { nextReference } from '../../db/references.js';
+import { nextReferenceCte } from '../../db/references.js';
 import type { Database } from '../../db/schema.js';
 import type { StoredPhoto } from './photos.js';
 import type { FelanmalanTables, ReportTable } from './tables.js';
@@ -59,6 +59,24 @@ export interface StatusChange {
 }
 
 const metresPerDegreeLat = 111_320;
+const earthRadiusMetres = 6_371_000;
+
+/**
+ * Reports within `radius` metres of a position, in SQL so the limit counts only those: a box
+ * the GiST index `report_kommun_point` serves (the same expression and predicate as the
+ * index), then the exact great-circle distance, the formula of the contract's `metresBetween`.
+ * The box is 1 % wider than the circle so rounding never drops a report at its edge.
+ */
+function within({ lat, long, radius }: { lat: number; long: number; radius: number }) {
+  const dLat = (radius / metresPerDegreeLat) * 1.01;
+  const dLong = (radius / (metresPerDegreeLat * Math.cos((lat * Math.PI) / 180))) * 1.01;
+  return sql<boolean>`lat is not null and long is not null
+    and point(long, lat) <@ box(point(${long - dLong}::float8, ${lat - dLat}::float8), point(${long + dLong}::float8, ${lat + dLat}::float8))
+    and 2 * ${earthRadiusMetres}::float8 * asin(sqrt(
+      power(sin(radians(lat - ${lat}::float8) / 2), 2)
+      + cos(radians(${lat}::float8)) * cos(radians(lat)) * power(sin(radians(long - ${long}::float8) / 2), 2)
+    )) <= ${radius}::float8`;
+}
 
 /** Reports, their status history and photos, per kommun: the queries. Every write is one transaction. */
 export class ReportStore {
@@ -74,57 +92,66 @@ export class ReportStore {
    * idempotency key meanwhile.
    */
   async insert(kommunId: string, prefix: string, report: NewReport, initialStatus: ReportStatus): Promise<StoredReport> {
-    return this.db.transaction().execute(async (trx) => {
-      const reference = await nextReference(trx, 'report_counter', kommunId, prefix);
-      const row = await trx
-        .insertInto('report')
-        .values({
-          kommun_id: kommunId,
-          reference,
-          service_code: report.serviceCode,
-          status: initialStatus,
-          description: report.description,
-          lat: report.lat ?? null,
-          long: report.long ?? null,
-          address_string: report.addressString ?? null,
-          address_id: report.addressId ?? null,
-          attributes: JSON.stringify(report.attributes),
-          first_name: report.firstName ?? null,
-          last_name: report.lastName ?? null,
-          email: report.email ?? null,
-          phone: report.phone ?? null,
-          device_id: report.deviceId ?? null,
-          account_id: report.accountId ?? null,
-          idempotency_key: report.idempotencyKey ?? null,
-          request_hash: report.idempotencyKey ? (report.requestHash ?? null) : null,
-          edit_token_hash: report.editTokenHash ?? null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const event = await trx
-        .insertInto('report_event')
-        .values({ report_id: row.id, status: initialStatus, note: null })
-        .returning(['status', 'note', 'at'])
-        .executeTakeFirstOrThrow();
-      const photoIds = report.photos.map(() => randomUUID());
-      if (report.photos.length > 0) {
-        await trx
-          .insertInto('report_photo')
-          .values(
-            report.photos.map((photo, position) => ({
-              id: photoIds[position]!,
-              report_id: row.id,
-              position,
-              media_type: photo.mediaType,
-              bytes: photo.bytes,
-              width: photo.width,
-              height: photo.height,
-            })),
-          )
-          .execute();
-      }
-      return { ...row, history: [event], photoIds };
-    });
+    // One statement (counter, report, first event, photos as data-modifying CTEs): all or
+    // nothing without a BEGIN/COMMIT round trip, and the counter row is locked only while it runs.
+    const photoIds = report.photos.map(() => randomUUID());
+    const stored = this.db
+      .with('next_reference', () => nextReferenceCte('report_counter', kommunId, prefix))
+      .with('inserted', (db) =>
+        db
+          .insertInto('report')
+          .values({
+            kommun_id: kommunId,
+            reference: db.selectFrom('next_reference').select('reference'),
+            service_code: report.serviceCode,
+            status: initialStatus,
+            description: report.description,
+            lat: report.lat ?? null,
+            long: report.long ?? null,
+            address_string: report.addressString ?? null,
+            address_id: report.addressId ?? null,
+            attributes: JSON.stringify(report.attributes),
+            first_name: report.firstName ?? null,
+            last_name: report.lastName ?? null,
+            email: report.email ?? null,
+            phone: report.phone ?? null,
+            device_id: report.deviceId ?? null,
+            account_id: report.accountId ?? null,
+            idempotency_key: report.idempotencyKey ?? null,
+            request_hash: report.idempotencyKey ? (report.requestHash ?? null) : null,
+            edit_token_hash: report.editTokenHash ?? null,
+          })
+          .returningAll(),
+      )
+      .with('event', (db) =>
+        db
+          .insertInto('report_event')
+          .columns(['report_id', 'status'])
+          .expression(db.selectFrom('inserted').select(['id', 'status']))
+          .returning(['status', 'note', 'at']),
+      );
+    const withPhotos =
+      report.photos.length === 0
+        ? stored
+        : (stored.with('photo', (db) =>
+            db.insertInto('report_photo').values(
+              report.photos.map((photo, position) => ({
+                id: photoIds[position]!,
+                report_id: db.selectFrom('inserted').select('id'),
+                position,
+                media_type: photo.mediaType,
+                bytes: photo.bytes,
+                width: photo.width,
+                height: photo.height,
+              })),
+            ),
+          ) as unknown as typeof stored);
+    const { event_status, event_note, event_at, ...row } = await withPhotos
+      .selectFrom(['inserted', 'event'])
+      .selectAll('inserted')
+      .select(['event.status as event_status', 'event.note as event_note', 'event.at as event_at'])
+      .executeTakeFirstOrThrow();
+    return { ...row, history: [{ status: event_status, note: event_note, at: event_at }], photoIds };
   }
 
   /** Reports of a kommun, each with its history and photo ids: one query, however many reports. */
@@ -194,20 +221,10 @@ export class ReportStore {
       if (filter.start) query = query.where('requested_at', '>=', filter.start);
       if (filter.end) query = query.where('requested_at', '<=', filter.end);
       if (filter.statuses?.length) query = query.where('status', 'in', filter.statuses);
-      if (filter.near) {
-        // A bounding box the index can use, then the exact circle below.
-        const dLat = filter.near.radius / metresPerDegreeLat;
-        const dLong = filter.near.radius / (metresPerDegreeLat * Math.cos((filter.near.lat * Math.PI) / 180));
-        query = query
-          .where('lat', '>=', filter.near.lat - dLat)
-          .where('lat', '<=', filter.near.lat + dLat)
-          .where('long', '>=', filter.near.long - dLong)
-          .where('long', '<=', filter.near.long + dLong);
-      }
+      if (filter.near) query = query.where(within(filter.near));
     }
-    const rows = (await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()).map(stored);
-    const near = filter.near;
-    return near && !filter.references ? rows.filter((row) => row.lat !== null && row.long !== null && metresBetween(near, { lat: row.lat, long: row.long }) <= near.radius) : rows;
+    const rows = await query.orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+    return rows.map(stored);
   }
 
   photo(kommunId: string, id: string) {
