@@ -291,7 +291,8 @@ export async function gatewayLoad(database: { url?: string | undefined; name: st
       headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ service_code: 'klotter', address_string: 'Tunneln vid stationen', description: 'Klotter på väggen' }).toString(),
     });
-    const availability = await measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/lokaler/storhallen/availability?from=${week}&to=${addDays(week, 6)}`);
+    const availabilityRead = () => measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/lokaler/storhallen/availability?from=${week}&to=${addDays(week, 6)}`);
+    const availability = await availabilityRead();
     // Every request a new 15-minute time: a booking stored, never a collision.
     const firstSlot = instantAt(addDays(localDateOf(new Date()), 1), '00:00').getTime();
     let next = 0;
@@ -329,7 +330,8 @@ export async function gatewayLoad(database: { url?: string | undefined; name: st
       ],
     });
     // Fakturor: guardian 0's invoice list (the first 20 of 40), and one BIS 3 import per request under a new number.
-    const invoices = await measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/invoices`, { headers: { cookie: `kk_session=${barnomsorgSessions[0]!}` } });
+    const invoicesOf = (guardian: number) => measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/invoices`, { headers: { cookie: `kk_session=${barnomsorgSessions[guardian]!}` } });
+    const invoices = await invoicesOf(0);
     let nextInvoice = 0;
     const importInvoice = await measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/import`, {
       method: 'POST',
@@ -337,10 +339,8 @@ export async function gatewayLoad(database: { url?: string | undefined; name: st
       requests: [{ setupRequest: (request) => ({ ...request, body: fakturorDocument(`EXS-F-LOAD-${String(nextInvoice++).padStart(7, '0')}`) }) }],
     });
     // Growth: the same reads with more stored around them, each beside its smallest size.
-    const invoicesOf = (guardian: number) => measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/invoices`, { headers: { cookie: `kk_session=${barnomsorgSessions[guardian]!}` } });
     const invoices10 = await invoicesOf(1);
     const invoices1000 = await invoicesOf(2);
-    const availabilityRead = () => measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/lokaler/storhallen/availability?from=${week}&to=${addDays(week, 6)}`);
     await seedStorhallenBookings(db, 0, 30, readWeek);
     const availabilityMonth = await availabilityRead();
     await seedStorhallenBookings(db, 30, 90, readWeek);

@@ -74,6 +74,15 @@ export class BodyCache<Key extends object> {
   }
 }
 
+/**
+ * The variant of one page of a list that is configuration alone (`BodyCache`'s key within the
+ * list): its number and size, while the page holds any of the list's `count` items (page 1
+ * always, even of an empty list). Undefined past the end, so such pages are answered without
+ * being kept: a client picks the page, and empty ones would only fill the cache.
+ */
+export const pageVariant = (page: { page: number; pageSize: number; offset: number }, count: number): string | undefined =>
+  page.offset < Math.max(count, 1) ? `${String(page.page)} ${String(page.pageSize)}` : undefined;
+
 /** An entity tag in a list (RFC 9110 §8.8.3): optionally weak, then a quoted opaque tag. */
 const entityTag = /(?:W\/)?("[\x21\x23-\x7e\x80-\xff]*")/g;
 

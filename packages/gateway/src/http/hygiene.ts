@@ -1,5 +1,6 @@
 import { idempotencyHeader } from '@kommunkit/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { syncHook } from './sync-hook.js';
 
 /**
  * Input hygiene for every route, contract and Open311 alike, before any handler, parser or
@@ -122,23 +123,10 @@ export function idempotencyKeyOf(request: FastifyRequest): string | undefined {
   return value;
 }
 
-/** A callback hook that runs `check` on every request: no promise and no extra tick for what never waits. */
-const checking =
-  (check: (request: FastifyRequest) => void) =>
-  (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void): void => {
-    try {
-      check(request);
-    } catch (error) {
-      done(error as Error);
-      return;
-    }
-    done();
-  };
-
 export function installInputHygiene(app: FastifyInstance): void {
   app.addHook(
     'onRequest',
-    checking((request) => {
+    syncHook((request) => {
       idempotencyKeyOf(request);
       const type = request.headers['content-type'];
       // Busboy would throw deep inside the handler; say what is wrong before the body is read.
@@ -149,7 +137,7 @@ export function installInputHygiene(app: FastifyInstance): void {
   );
   app.addHook(
     'preValidation',
-    checking((request) => {
+    syncHook((request) => {
       assertSingleValued(request.query);
       assertClean('params', request.params);
       assertClean('querystring', request.query);

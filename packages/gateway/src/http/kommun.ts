@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
 import type { KommunConfig } from '../config/schema.js';
 import { HttpProblem } from './problem.js';
+import { syncHook } from './sync-hook.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,23 +28,20 @@ export const kommunIdIn = (url: string): string | undefined => {
 export function resolveKommun(app: FastifyInstance, config: ResolvedConfig): void {
   const kommunAt = kommunLookup(config);
   app.decorateRequest('kommun', null);
-  // A callback hook, not an async one: it runs on every request and never waits for anything.
-  app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
-    const id = kommunIdIn(request.url);
-    if (id === undefined) {
-      done();
-      return;
-    }
-    const kommun = kommunAt(id, request.hostname);
-    if (!kommun) {
-      // Echo only what could be a kommun id: a path is the client's text, of any length.
-      const named = /^[a-z0-9-]{1,64}$/.test(id) ? ` med id "${id}"` : '';
-      done(new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun${named} finns i tjänsten.`));
-      return;
-    }
-    request.kommun = kommun;
-    done();
-  });
+  app.addHook(
+    'onRequest',
+    syncHook((request) => {
+      const id = kommunIdIn(request.url);
+      if (id === undefined) return;
+      const kommun = kommunAt(id, request.hostname);
+      if (!kommun) {
+        // Echo only what could be a kommun id: a path is the client's text, of any length.
+        const named = /^[a-z0-9-]{1,64}$/.test(id) ? ` med id "${id}"` : '';
+        throw new HttpProblem(404, problemTypes.unknownKommun, `Ingen kommun${named} finns i tjänsten.`);
+      }
+      request.kommun = kommun;
+    }),
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import type { KommunConfig } from '../config/schema.js';
 import { kommunIdIn } from './kommun.js';
 import { pathOf, rulesFor, type PathRules } from './paths.js';
 import { HttpProblem } from './problem.js';
+import { syncHook } from './sync-hook.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -92,22 +93,19 @@ export async function installCors(app: FastifyInstance, config: ResolvedConfig, 
  * `resolveKommun`, whose kommun it checks against.
  */
 export function installCsrf(app: FastifyInstance): void {
-  app.addHook('onRequest', (request, _reply, done) => {
-    // Only routes that take nothing but a key skip the check: there a cookie grants nothing. A
-    // header alone proves nothing (any Authorization value used to let a cookie request through).
-    if (safeMethods.has(request.method) || !request.kommun || request.routeOptions.config.keyAuthenticated) {
-      done();
-      return;
-    }
-    const origin = request.headers.origin;
-    if (!request.headers[clientHeader]) {
-      done(new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`));
-      return;
-    }
-    if (!origin || !request.kommun.origins.includes(origin)) {
-      done(new HttpProblem(403, problemTypes.csrf, 'Begäran kom från en webbplats som kommunen inte har godkänt.'));
-      return;
-    }
-    done();
-  });
+  app.addHook(
+    'onRequest',
+    syncHook((request) => {
+      // Only routes that take nothing but a key skip the check: there a cookie grants nothing. A
+      // header alone proves nothing (any Authorization value used to let a cookie request through).
+      if (safeMethods.has(request.method) || !request.kommun || request.routeOptions.config.keyAuthenticated) return;
+      const origin = request.headers.origin;
+      if (!request.headers[clientHeader]) {
+        throw new HttpProblem(403, problemTypes.csrf, `Begäran saknar huvudet ${clientHeader}.`);
+      }
+      if (!origin || !request.kommun.origins.includes(origin)) {
+        throw new HttpProblem(403, problemTypes.csrf, 'Begäran kom från en webbplats som kommunen inte har godkänt.');
+      }
+    }),
+  );
 }

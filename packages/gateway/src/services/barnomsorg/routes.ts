@@ -3,7 +3,7 @@ import type { SessionStore } from '../../auth/sessions.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import type { KommunConfig } from '../../config/schema.js';
 import { retryAfterSeconds } from '../../db/unavailable.js';
-import { BodyCache, jsonBody, sendCached } from '../../http/cached-body.js';
+import { BodyCache, jsonBody, pageVariant, sendCached } from '../../http/cached-body.js';
 import { requireBearerKey, requireCitizen, requireService } from '../../http/guards.js';
 import { idempotencyKeyOf } from '../../http/hygiene.js';
 import { numberedPage, pageRequest } from '../../http/pagination.js';
@@ -80,8 +80,9 @@ export function barnomsorgRoutes(app: Gateway, { config, sessions, barnomsorg }:
       };
       // Unfiltered, the list is the units' config alone: serialised once per page that has units on it.
       const units = barnomsorg.units(kommun);
-      if (type !== undefined || area !== undefined || q !== undefined || page.offset >= Math.max(units.length, 1)) return Promise.resolve(list());
-      sendCached(request, reply, unitBodies.get(units, `${String(page.page)} ${String(page.pageSize)}`, () => jsonBody(reply.serialize(list()))));
+      const variant = type === undefined && area === undefined && q === undefined ? pageVariant(page, units.length) : undefined;
+      if (variant === undefined) return Promise.resolve(list());
+      sendCached(request, reply, unitBodies.get(units, variant, () => jsonBody(reply.serialize(list()))));
     },
   });
 

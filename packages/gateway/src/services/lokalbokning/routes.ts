@@ -4,7 +4,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { SessionStore } from '../../auth/sessions.js';
 import type { ResolvedConfig } from '../../config/load.js';
 import type { KommunConfig } from '../../config/schema.js';
-import { BodyCache, jsonBody, sendCached } from '../../http/cached-body.js';
+import { BodyCache, jsonBody, pageVariant, sendCached } from '../../http/cached-body.js';
 import { requireBearerKey, requireCitizen, requireService } from '../../http/guards.js';
 import { idempotencyKeyOf, isStorableDate, storableYears } from '../../http/hygiene.js';
 import { numberedPage, pageRequest } from '../../http/pagination.js';
@@ -121,8 +121,9 @@ export function lokalbokningRoutes(app: Gateway, { config, sessions, lokalboknin
       // Unfiltered, the list is the lokaler's config alone: serialised once per page that has lokaler on it.
       const lokaler = lokalbokning.lokaler(kommun);
       const unfiltered = type === undefined && minCapacity === undefined && facts === undefined && q === undefined && freeFrom === undefined && freeTo === undefined;
-      if (!unfiltered || page.offset >= Math.max(lokaler.length, 1)) return list();
-      return sendCached(request, reply, await lokalerBodies.get(lokaler, `${String(page.page)} ${String(page.pageSize)}`, async () => jsonBody(reply.serialize(await list()))));
+      const variant = unfiltered ? pageVariant(page, lokaler.length) : undefined;
+      if (variant === undefined) return list();
+      return sendCached(request, reply, await lokalerBodies.get(lokaler, variant, async () => jsonBody(reply.serialize(await list()))));
     },
   });
 
