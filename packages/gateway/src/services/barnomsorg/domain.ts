@@ -223,7 +223,12 @@ export class Barnomsorg {
     if (errors.length > 0) throw new BarnomsorgRefused('rule', errors[0]!.detail, errors);
 
     const existing = await this.store.activeFor(kommun.id, child.id, body.type);
-    if (existing) throw activeExists(child, body.type, existing.reference);
+    if (existing) {
+      // A request with this key may have stored it since the check above: then it is the answer.
+      const winner = await repeat();
+      if (winner) return { application: winner, created: false };
+      throw activeExists(child, body.type, existing.reference);
+    }
     const text = (value: string | undefined): string | null => (value === undefined || value.trim() === '' ? null : value.trim());
     try {
       const application = await this.store.insert(
