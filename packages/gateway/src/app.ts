@@ -84,7 +84,7 @@ export async function buildGateway({
   installSecurityHeaders(app, config);
   installClientErrors(app);
   // CORS before the kommun is resolved, so that the 404 for an unknown kommun is readable too.
-  await installCors(app, config, paths);
+  installCors(app, config, paths);
   resolveKommun(app, config);
   installCsrf(app);
   await app.register(cookie);

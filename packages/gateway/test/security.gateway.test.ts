@@ -75,6 +75,60 @@ describe('CORS: credentials only for the kommun\'s own origins', () => {
   });
 });
 
+describe('CORS: the exact answers', () => {
+  const open311 = '/open311/v2/requests.json?jurisdiction_id=exempelstad';
+
+  it('answers an allowed preflight itself: 204, empty, with the methods, the SDK headers and ten minutes to keep it', async () => {
+    const response = await fetch(draftUrl(), { method: 'OPTIONS', headers: { origin: pages.exempelstad, 'access-control-request-method': 'PUT' } });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('content-length')).toBe('0');
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, DELETE');
+    expect(response.headers.get('access-control-allow-headers')).toBe(`content-type, ${clientHeader}, idempotency-key, x-kommunkit-edit-token`);
+    expect(response.headers.get('access-control-max-age')).toBe('600');
+    expect(response.headers.get('access-control-expose-headers')).toBe('retry-after');
+    expect(response.headers.get('vary')).toBe('Origin');
+    // The preflight ran no later hook: nothing set a session or refused it for lack of the client header.
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('answers a preflight no page may send as any other method the path does not take, with no grant', async () => {
+    const response = await fetch(draftUrl(), { method: 'OPTIONS', headers: { origin: 'http://evil.test', 'access-control-request-method': 'PUT' } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-methods')).toBeNull();
+  });
+
+  it('says on every answer that it depends on the Origin, also where it grants nothing', async () => {
+    for (const origin of [pages.exempelstad, 'http://evil.test', undefined]) {
+      const response = await fetch(`${gateway.url}/api/v1/exempelstad/session`, { headers: origin ? { origin } : {} });
+      expect(response.headers.get('vary')?.split(/,\s*/)).toContain('Origin');
+    }
+  });
+
+  it("lets any site read Open311's public data without credentials, also a client that sends no Origin", async () => {
+    for (const headers of [{ origin: 'http://evil.test' }, {}] as Record<string, string>[]) {
+      const response = await fetch(`${gateway.url}${open311}`, { headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe('*');
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+    // The kommun's own page gets its origin back, with credentials.
+    const own = await fetch(`${gateway.url}${open311}`, { headers: { origin: pages.exempelstad } });
+    expect(own.headers.get('access-control-allow-origin')).toBe(pages.exempelstad);
+    expect(own.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+
+  it("lets any page read the 404 of a kommun that does not exist, and no other kommun's answers", async () => {
+    const unknown = await fetch(`${gateway.url}/api/v1/finnsinte`, { headers: { origin: 'http://evil.test' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('access-control-allow-origin')).toBe('http://evil.test');
+    const other = await fetch(`${gateway.url}/api/v1/grannby`, { headers: { origin: pages.exempelstad } });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
 describe('login redirects', () => {
   it.each([
     ['a foreign origin', 'http://evil.test/'],

@@ -121,8 +121,8 @@ export function serverOptions(
 
 /**
  * Hooks for what would otherwise leave in the wrong shape: a CORS preflight that lacks its
- * headers (@fastify/cors answers it in plain text), and the idle limit, which must not cut a
- * request whose handler is still working.
+ * headers (refused here in the path's shape, so the CORS hook may rely on both), and the idle
+ * limit, which must not cut a request whose handler is still working.
  */
 export function installClientErrors(app: FastifyInstance): void {
   // Without a 'timeout' listener Node destroys every socket that is quiet for `idleMs`, even

@@ -67,35 +67,39 @@ export class BadInput extends Error {
 
 const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
+type Entry = { value: unknown; key: string; parent: Entry | null; depth: number };
+
+/** A value's JSON Pointer, spelled out only when it is refused, from the chain of keys that led to it. */
+function pointerOf(entry: Entry | null): string {
+  const keys: string[] = [];
+  for (let at = entry; at?.parent; at = at.parent) keys.push(escapePointer(at.key));
+  return keys.reverse().map((key) => `/${key}`).join('');
+}
+
 /**
  * The first bad value in a parsed body or parameter object, walked without recursion so that
- * a hostile nesting cannot overflow the stack; `null` when everything is clean.
+ * a hostile nesting cannot overflow the stack; `null` when everything is clean. Every request
+ * walks its parameters, nearly always clean and flat, so nothing is allocated for a string.
  */
 export function findBadValue(root: unknown): { path: string; reason: keyof typeof messages } | null {
-  // Every request walks its parameters, nearly always clean: a value's pointer is spelled out
-  // only when it is refused, from the chain of keys that led to it.
-  type Entry = { value: unknown; key: string; parent: Entry | null; depth: number };
-  const pathOf = (entry: Entry | null): string => {
-    const keys: string[] = [];
-    for (let at = entry; at?.parent; at = at.parent) keys.push(escapePointer(at.key));
-    return keys.reverse().map((key) => `/${key}`).join('');
-  };
   const stack: Entry[] = [{ value: root, key: '', parent: null, depth: 0 }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
     const { value, depth } = entry;
     if (typeof value === 'string') {
       const problem = textProblem(value);
-      if (problem) return { path: pathOf(entry), reason: problem };
+      if (problem) return { path: pointerOf(entry), reason: problem };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
-    if (depth >= maxJsonDepth) return { path: pathOf(entry), reason: 'depth' };
-    for (const [key, item] of Object.entries(value)) {
-      const child: Entry = { value: item, key, parent: entry, depth: depth + 1 };
+    if (depth >= maxJsonDepth) return { path: pointerOf(entry), reason: 'depth' };
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: pathOf(child), reason: keyProblem };
-      stack.push(child);
+      const itemProblem = typeof item === 'string' ? textProblem(item) : undefined;
+      if (keyProblem || itemProblem) return { path: pointerOf({ value: item, key, parent: entry, depth: depth + 1 }), reason: (keyProblem ?? itemProblem)! };
+      if (item !== null && typeof item === 'object') stack.push({ value: item, key, parent: entry, depth: depth + 1 });
     }
   }
   return null;

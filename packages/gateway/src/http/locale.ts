@@ -60,11 +60,24 @@ function negotiatedLocale(header: string | undefined): ContentLocale {
  */
 export function answerLocale(request: FastifyRequest, reply: FastifyReply): ContentLocale {
   const locale = negotiatedLocale(request.headers['accept-language']);
-  const vary = reply.getHeader('vary');
-  const existing = (Array.isArray(vary) ? vary.join(',') : String(vary ?? '')).split(',').map((name) => name.trim()).filter(Boolean);
-  if (!existing.some((name) => name.toLowerCase() === 'accept-language' || name === '*')) void reply.header('vary', [...existing, 'Accept-Language'].join(', '));
-  void reply.header('content-language', locale);
+  void reply.header('vary', withVary(reply.getHeader('vary'), 'Accept-Language')).header('content-language', locale);
   return locale;
+}
+
+/** The Vary lists already seen with the name added (a reply has one of a few). */
+const varied = new Map<string, string>();
+
+/** A `Vary` value with `name` in it, as RFC 9110 §12.5.5 lists them (`*` already covers every name). */
+function withVary(vary: unknown, name: string): string {
+  const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';
+  const key = `${current}\0${name}`;
+  let value = varied.get(key);
+  if (value === undefined) {
+    const names = current.split(',').map((part) => part.trim()).filter(Boolean);
+    value = names.some((part) => part === '*' || part.toLowerCase() === name.toLowerCase()) ? current : [...names, name].join(', ');
+    if (varied.size < 64) varied.set(key, value);
+  }
+  return value;
 }
 
 /** The locales a config text can be translated into. */

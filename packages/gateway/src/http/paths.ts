@@ -1,7 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The path of a request target, without its query. */
-export const pathOf = (url: string): string => url.split('?', 1)[0] ?? '';
+export const pathOf = (url: string): string => {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+};
 
 /**
  * What a service contributes for a URL prefix that speaks a protocol of its own (Open311
@@ -34,6 +37,7 @@ export interface PathRules {
 
 /** The rules of the prefix a URL is under, if any. */
 export const rulesFor = (rules: readonly PathRules[], url: string): PathRules | undefined => {
-  const path = pathOf(url);
-  return rules.find((rule) => path.startsWith(rule.prefix));
+  // A prefix holds no `?`, so the URL starts with it exactly when its path does.
+  for (const rule of rules) if (url.startsWith(rule.prefix)) return rule;
+  return undefined;
 };

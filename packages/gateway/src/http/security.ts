@@ -1,4 +1,3 @@
-import cors from '@fastify/cors';
 import { clientHeader, editTokenHeader, embeddingRoutes, idempotencyHeader, problemTypes } from '@kommunkit/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResolvedConfig } from '../config/load.js';
@@ -33,56 +32,80 @@ declare module 'fastify' {
   }
 }
 
+/** The CORS headers of each kind of answer, written once. */
+const corsAnswers = {
+  /** The kommun's own page: its origin reflected, with credentials. */
+  own: { 'access-control-allow-credentials': 'true', 'access-control-expose-headers': 'retry-after' },
+  /** Public data: any site may read it, without credentials. */
+  any: { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'retry-after' },
+} as const;
+const preflightHeaders = {
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+  'access-control-allow-headers': ['content-type', clientHeader, idempotencyHeader, editTokenHeader].join(', '),
+  'access-control-max-age': '600',
+  'content-length': '0',
+};
+
 /**
  * CORS with credentials, only for the kommun's own page origins. Two kinds of answer are
  * readable from any page, because a widget on a page that is not set up must be able to say
  * why instead of seeing "no answer": the embedding check (public, without credentials), and the
  * 404 for a kommun id that no kommun has (it carries nothing but that; no cookie is scoped to
  * such a path). Installed before `resolveKommun`, so that its 404 has these headers too.
+ *
+ * Written here rather than with @fastify/cors: its per-request form (a delegator, which the
+ * per-kommun origins need) rebuilds and merges its whole options object on every request,
+ * which cost a cacheable read about a sixth of its throughput; these answers are fixed, so one
+ * hook that picks among them does the same work. A preflight without Origin or
+ * Access-Control-Request-Method never gets here (`installClientErrors` answers it 400).
  */
-export async function installCors(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): Promise<void> {
-  const everyOrigin = [...new Set(config.kommuner.flatMap((kommun) => kommun.origins))];
+export function installCors(app: FastifyInstance, config: ResolvedConfig, rules: readonly PathRules[] = []): void {
+  const everyOrigin = new Set(config.kommuner.flatMap((kommun) => kommun.origins));
   const embeddingCheck = embeddingRoutes.checkEmbedding.url;
-  /**
-   * The origins of the kommun a request is for: its API path, or what the rules of its prefix
-   * say (Open311's `jurisdiction_id`). A write (or its preflight) that may name its kommun in
-   * the body gets every kommun's, and its route narrows them (`narrowCors`).
-   */
-  const originsOf = (request: FastifyRequest): readonly string[] => {
+
+  const publicRead = (request: FastifyRequest, rule: PathRules | undefined): boolean =>
+    (rule?.publicReads === true && request.method !== 'POST') || pathOf(request.url) === embeddingCheck;
+
+  /** Which answer a request gets; undefined for none. */
+  const answerFor = (request: FastifyRequest, origin: string | undefined): keyof typeof corsAnswers | undefined => {
     const rule = rulesFor(rules, request.url);
+    if (origin === undefined) return publicRead(request, rule) ? 'any' : undefined;
     // A path's kommun id is matched as written, as resolveKommun does.
-    const id = kommunIdIn(request.url) ?? rule?.kommunIdOf?.(request.url) ?? null;
-    if (id !== null) return config.kommunById.get(id)?.origins ?? [];
-    return rule?.kommunInBody && !safeMethods.has(intendedMethod(request)) ? everyOrigin : [];
+    const pathId = kommunIdIn(request.url);
+    const id = pathId ?? rule?.kommunIdOf?.(request.url) ?? null;
+    if (id !== null) {
+      const kommun = config.kommunById.get(id);
+      // An API path whose kommun id no kommun has: its 404 is readable from any page.
+      if (kommun ? kommun.origins.includes(origin) : pathId !== undefined) return 'own';
+    } else if (rule?.kommunInBody && !safeMethods.has(intendedMethod(request)) && everyOrigin.has(origin)) {
+      // A write (or its preflight) that may name its kommun in the body: every kommun's origins, narrowed by the route (`narrowCors`).
+      return 'own';
+    }
+    return publicRead(request, rule) ? 'any' : undefined;
   };
 
-  /** An API path whose kommun id no kommun has (as `resolveKommun` will answer it: 404). */
-  const unknownKommun = (request: FastifyRequest): boolean => {
-    const id = kommunIdIn(request.url);
-    return id !== undefined && !config.kommunById.has(id);
-  };
-
-  // The three answers, made once rather than per request: the kommun's own origin (reflected,
-  // with credentials), any site without credentials, or no CORS headers at all.
-  const shared = {
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
-    allowedHeaders: ['content-type', clientHeader, idempotencyHeader, editTokenHeader],
-    exposedHeaders: ['retry-after'],
-    maxAge: 600,
-  };
-  const ownOrigin = { ...shared, origin: true, credentials: true };
-  const anyOrigin = { ...shared, origin: '*', credentials: false };
-  const noOrigin = { ...shared, origin: false, credentials: false };
-  await app.register(cors, {
-    hook: 'onRequest',
-    delegator: (request, callback) => {
-      const origin = request.headers.origin;
-      const allowed = origin !== undefined && (originsOf(request).includes(origin) || unknownKommun(request));
-      // Public data (Open311's reads, the embedding check): any site may show it, without credentials.
-      const publicRead =
-        !allowed && (pathOf(request.url) === embeddingCheck || (rulesFor(rules, request.url)?.publicReads === true && request.method !== 'POST'));
-      callback(null, allowed ? ownOrigin : publicRead ? anyOrigin : noOrigin);
-    },
+  app.addHook('onRequest', (request, reply, done) => {
+    // The answer depends on the Origin: a cache must keep one per origin.
+    void reply.header('vary', 'Origin');
+    const origin = request.headers.origin;
+    const answer = answerFor(request, origin);
+    if (answer === undefined) {
+      done();
+      return;
+    }
+    void reply.headers(corsAnswers[answer]);
+    if (answer === 'own') void reply.header('access-control-allow-origin', origin!);
+    if (request.method !== 'OPTIONS') {
+      done();
+      return;
+    }
+    // A preflight is answered here, before any hook that could refuse it for lack of what a
+    // browser never sends on one (a cookie, the client header).
+    void reply.code(204).headers(preflightHeaders).send();
+  });
+  // Lets the router accept every preflight; one this hook did not answer asks about a path no page may use.
+  app.options('*', (_request, reply) => {
+    reply.callNotFound();
   });
 }
 

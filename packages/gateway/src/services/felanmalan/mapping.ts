@@ -22,13 +22,16 @@ export type MediaUrl = ReturnType<typeof mediaUrlFor>;
 /** A category's texts in `locale`, each falling back to the Swedish original on its own. */
 const categoryTexts = (category: CategoryConfig, locale: ContentLocale) => translationIn(category.translations, locale) ?? {};
 
+/** A category's name in `locale` (a report's `service_name`, without building the whole service). */
+const serviceName = (category: CategoryConfig, locale: ContentLocale): string => categoryTexts(category, locale).name ?? category.name;
+
 /** A configured category as an Open311 service, in `locale` where the config has it. */
 export function toService(category: CategoryConfig, locale: ContentLocale = defaultLocale): Open311Service {
   const texts = categoryTexts(category, locale);
   const handoffNote = category.handoffNote && (texts.handoffNote ?? category.handoffNote);
   return {
     service_code: category.code,
-    service_name: texts.name ?? category.name,
+    service_name: serviceName(category, locale),
     description: texts.description ?? category.description,
     metadata: (category.attributes?.length ?? 0) > 0,
     type: 'batch',
@@ -94,7 +97,7 @@ export function toServiceRequests(
       service_request_id: row.reference,
       status: open311Status(row.status as ReportStatus),
       ...(row.status_notes ? { status_notes: row.status_notes } : {}),
-      service_name: category ? toService(category, locale).service_name : row.service_code,
+      service_name: category ? serviceName(category, locale) : row.service_code,
       service_code: row.service_code,
       description: row.description,
       agency_responsible: kommun.name,

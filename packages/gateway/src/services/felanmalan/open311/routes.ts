@@ -35,8 +35,9 @@ export function open311Route(operation: Open311Operation): Pick<Open311Operation
 }
 
 /**
- * The body parsers of a new report's form, for a scope of its own: form-encoded (at most 64 kB
- * of text) and multipart with the photos. Shared by Open311's POST and the citizen API's.
+ * The body parsers of a new report's form, for a scope of its own that holds only the route
+ * filing it (multipart's hooks then cost no other request): form-encoded (at most 64 kB of
+ * text) and multipart with the photos. Shared by Open311's POST and the citizen API's.
  */
 export async function registerReportForms(scope: FastifyInstance): Promise<void> {
   scope.removeAllContentTypeParsers();
@@ -71,8 +72,8 @@ export async function open311Routes(
 ): Promise<void> {
   await app.register(
     async (scope) => {
-      await registerReportForms(scope);
-
+      // Open311 takes no JSON; only the POST's own scope below reads a body (its form).
+      scope.removeAllContentTypeParsers();
       installOpen311Errors(scope);
 
       /** The kommun named by `jurisdiction_id`, with felanmälan enabled, or a 404 in Open311's words. */
@@ -174,32 +175,35 @@ export async function open311Routes(
         },
       });
 
-      scope.route<{ Params: Params }>({
-        ...open311Route(open311Operations.createRequest),
-        config: { rateLimit: anonymousWrite(config) },
-        handler: async (request, reply) => {
-          // GeoReport v2 sends jurisdiction_id and api_key in the form; the query string may carry them too.
-          const form = await readForm(request);
-          const { uploads } = form;
-          const fields = withQueryArguments(form.fields, givenQuery(request.query));
-          const { kommun, settings } = jurisdictionOf(fields.get('jurisdiction_id')?.[0]);
-          narrowCors(request, reply, kommun);
-          await authorizeWrite(request, kommun, settings, fields, apiKeys);
-          // Only the kommun's own page (the widget) gets the secret for editing; any other client never sees it.
-          const fromKommunPage = !!request.headers[clientHeader] && kommun.origins.includes(request.headers.origin ?? '');
-          const { report, editToken } = await inOpen311Words(() => {
-            const category = felanmalan.categoryToFile(settings, fields.get('service_code')?.[0]);
-            const parsed = parseReport(fields, category);
-            if ('errors' in parsed) throw new Open311Error(400, parsed.errors);
-            // A client's account_id is no identity: "Mina anmälningar" links reports to a session's subject only.
-            const details = { ...parsed.report, accountId: undefined };
-            return felanmalan.file(kommun, settings, details, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads), withEditToken: fromKommunPage });
-          });
-          const until = editToken ? editableUntil(settings, report) : null;
-          const extensions = editToken && until ? { edit_token: editToken, editable_until: until.toISOString() } : {};
-          const notice = serviceNotice(report.reference, answerLocale(request, reply));
-          return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: report.reference, service_notice: notice, ...extensions }], shapes.tokens);
-        },
+      await scope.register(async (forms) => {
+        await registerReportForms(forms);
+        forms.route<{ Params: Params }>({
+          ...open311Route(open311Operations.createRequest),
+          config: { rateLimit: anonymousWrite(config) },
+          handler: async (request, reply) => {
+            // GeoReport v2 sends jurisdiction_id and api_key in the form; the query string may carry them too.
+            const form = await readForm(request);
+            const { uploads } = form;
+            const fields = withQueryArguments(form.fields, givenQuery(request.query));
+            const { kommun, settings } = jurisdictionOf(fields.get('jurisdiction_id')?.[0]);
+            narrowCors(request, reply, kommun);
+            await authorizeWrite(request, kommun, settings, fields, apiKeys);
+            // Only the kommun's own page (the widget) gets the secret for editing; any other client never sees it.
+            const fromKommunPage = !!request.headers[clientHeader] && kommun.origins.includes(request.headers.origin ?? '');
+            const { report, editToken } = await inOpen311Words(() => {
+              const category = felanmalan.categoryToFile(settings, fields.get('service_code')?.[0]);
+              const parsed = parseReport(fields, category);
+              if ('errors' in parsed) throw new Open311Error(400, parsed.errors);
+              // A client's account_id is no identity: "Mina anmälningar" links reports to a session's subject only.
+              const details = { ...parsed.report, accountId: undefined };
+              return felanmalan.file(kommun, settings, details, { uploads, idempotencyKey: idempotencyKeyOf(request), requestHash: formHash(fields, uploads), withEditToken: fromKommunPage });
+            });
+            const until = editToken ? editableUntil(settings, report) : null;
+            const extensions = editToken && until ? { edit_token: editToken, editable_until: until.toISOString() } : {};
+            const notice = serviceNotice(report.reference, answerLocale(request, reply));
+            return sendOpen311(reply.code(201), formatOf(request), [{ service_request_id: report.reference, service_notice: notice, ...extensions }], shapes.tokens);
+          },
+        });
       });
     },
     { prefix: open311Base },
