@@ -2,9 +2,8 @@ import { activeApplicationStatuses } from '@kommunkit/contract/barnomsorg-rules'
 import { type Kysely, type Selectable, type Transaction } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import { nextReference } from '../../db/references.js';
+import { nextReferenceCte } from '../../db/references.js';
 import type { Database } from '../../db/schema.js';
-import { DraftStore } from '../../drafts/store.js';
 import type { ApplicationTable, BarnomsorgTables, PlacementTable } from './tables.js';
 
 type Tables = Database & BarnomsorgTables;
@@ -105,25 +104,46 @@ export class BarnomsorgStore {
    * Stores an application with its ranked units, first history entry and reference, and deletes
    * the sender's barnomsorg draft, all or nothing. Throws `ActiveApplicationExists` when the
    * partial unique index refuses it, or the unique violation of a raced idempotency key.
+   *
+   * One statement (counter, application, units, event and the draft's delete as data-modifying
+   * CTEs): no BEGIN/COMMIT round trips, the counter row locked only while it runs, and a refused
+   * application uses up no number. What it stored is the answer, so nothing is read back.
    */
   async insert(kommunId: string, prefix: string, application: NewApplicationRow, units: readonly string[], note: string | null): Promise<StoredApplication> {
-    let id: string;
     try {
-      id = await this.db.transaction().execute(async (trx) => {
-        const reference = await nextReference(trx, 'barnomsorg_counter', kommunId, `${prefix}-F`);
-        const row = await trx.insertInto('barnomsorg_application').values({ ...application, kommun_id: kommunId, reference, status: 'inskickad' }).returning('id').executeTakeFirstOrThrow();
-        await trx.insertInto('barnomsorg_application_unit').values(units.map((unit, index) => ({ application_id: row.id, rank: index + 1, unit_id: unit }))).execute();
-        await trx.insertInto('barnomsorg_application_event').values({ application_id: row.id, status: 'inskickad', note }).execute();
-        // The utkast is done with once it is an application: gone in the same transaction (a
-        // transaction is a Kysely instance; only its table types are wider than the store's).
-        await new DraftStore(trx as unknown as Db).delete({ kommun_id: kommunId, subject: application.sent_by_subject, service: 'barnomsorg' });
-        return row.id;
-      });
+      const { event_status, event_note, event_at, ...row } = await this.db
+        .with('next_reference', () => nextReferenceCte('barnomsorg_counter', kommunId, `${prefix}-F`))
+        .with('inserted', (db) =>
+          db
+            .insertInto('barnomsorg_application')
+            .values({ ...application, kommun_id: kommunId, reference: db.selectFrom('next_reference').select('reference'), status: 'inskickad' })
+            .returningAll(),
+        )
+        .with('ranked', (db) =>
+          db
+            .insertInto('barnomsorg_application_unit')
+            .values(units.map((unit, index) => ({ application_id: db.selectFrom('inserted').select('id'), rank: index + 1, unit_id: unit })))
+            .returning('rank'),
+        )
+        .with('event', (db) =>
+          db
+            .insertInto('barnomsorg_application_event')
+            .values({ application_id: db.selectFrom('inserted').select('id'), status: 'inskickad', note })
+            .returning(['status', 'note', 'at']),
+        )
+        // The utkast is done with once it is an application (as `DraftStore.delete`).
+        .with('draft_done', (db) =>
+          db.deleteFrom('draft').where('kommun_id', '=', kommunId).where('subject', '=', application.sent_by_subject).where('service', '=', 'barnomsorg').returning('service'),
+        )
+        .selectFrom(['inserted', 'event'])
+        .selectAll('inserted')
+        .select(['event.status as event_status', 'event.note as event_note', 'event.at as event_at'])
+        .executeTakeFirstOrThrow();
+      return { ...row, units: [...units], history: [{ status: event_status, note: event_note, at: event_at }], messages: [], placement_id: null };
     } catch (error) {
       if (isUniqueViolation(error, 'barnomsorg_application_one_active')) throw new ActiveApplicationExists();
       throw error;
     }
-    return (await this.byId(kommunId, id))!;
   }
 
   /**

@@ -2,7 +2,7 @@ import type { FieldError, InvoiceStatusUpdate, NewInvoiceMessage } from '@kommun
 import { createHash } from 'node:crypto';
 import type { StoredDocument, StoredInvoice } from './mapping.js';
 import { maskPersonnummer, recognise, type RecipientKeys } from './recipients.js';
-import { InvoiceStore, isUniqueViolation, type ListOptions } from './store.js';
+import { InvoiceStore, type ListOptions } from './store.js';
 import { fromMinor, toMinor } from './ubl/amounts.js';
 import { parseUbl, type ParsedDocument, type ParsedParty } from './ubl/parse.js';
 
@@ -114,33 +114,27 @@ export class Fakturor {
       }
       return { created: false, invoice: (await this.store.get(kommunId, found.id))! };
     };
-    const before = await existing();
-    if (before) return before;
+    // No look for it first: the insert stores nothing when the document is there (or being
+    // stored by another instance at the same moment), and then it is a repeat or a conflict.
     const recipient = recipientOf(parsed.customer);
     const pdfIndex = parsed.attachments.findIndex((attachment) => attachment.isPdf);
     const document = storedDocument(parsed, pdfIndex);
-    let id: string;
-    try {
-      id = await this.store.insert(
-        {
-          kommunId,
-          supplierKey,
-          contentHash,
-          recipient: recipient.kind,
-          recipientKey: recipient.number === null ? null : recipient.kind === 'person' ? this.keys.person(recipient.number) : this.keys.organisation(recipient.number),
-          document,
-          pdf: pdfIndex >= 0 ? parsed.attachments[pdfIndex]!.bytes : null,
-        },
-        parsed.documentType === 'invoice' ? 'Fakturan skickades.' : 'Kreditnotan skickades.',
-      );
-    } catch (error) {
-      // Another instance imported it at the same moment: answer as a repeat.
-      if (!isUniqueViolation(error)) throw error;
-      const raced = await existing();
-      if (raced) return raced;
-      throw error;
-    }
-    return { created: true, invoice: (await this.store.get(kommunId, id))! };
+    const invoice = await this.store.insert(
+      {
+        kommunId,
+        supplierKey,
+        contentHash,
+        recipient: recipient.kind,
+        recipientKey: recipient.number === null ? null : recipient.kind === 'person' ? this.keys.person(recipient.number) : this.keys.organisation(recipient.number),
+        document,
+        pdf: pdfIndex >= 0 ? parsed.attachments[pdfIndex]!.bytes : null,
+      },
+      parsed.documentType === 'invoice' ? 'Fakturan skickades.' : 'Kreditnotan skickades.',
+    );
+    if (invoice) return { created: true, invoice };
+    const repeat = await existing();
+    if (!repeat) throw new Error(`fakturor: ${parsed.number} was neither stored nor found`);
+    return repeat;
   }
 
   list(kommunId: string, keys: readonly string[], options: ListOptions) {

@@ -32,8 +32,15 @@ export interface StateChange {
 
 const openStatuses = [...openInvoiceStatuses];
 
-/** SQLSTATE 23505: a unique constraint refused the row (another instance imported the same document first). */
-export const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '23505';
+/**
+ * The credit note of an invoice `i`, or the invoice a credit note `i` credits: same supplier
+ * and recipient. `i` needs the columns the document key and the recipient are made of.
+ */
+const relatedId = sql<string | null>`(select r.id from fakturor_invoice r
+  where r.kommun_id = i.kommun_id and r.supplier_key = i.supplier_key and r.recipient_key is not distinct from i.recipient_key
+    and ((i.document_type = 'creditNote' and r.document_type = 'invoice' and r.number = i.billing_reference)
+      or (i.document_type = 'invoice' and r.document_type = 'creditNote' and r.billing_reference = i.number))
+  order by r.created_at, r.id limit 1)`.as('related_id');
 
 /** Fakturor's queries: nothing else touches its tables. */
 export class InvoiceStore {
@@ -47,14 +54,7 @@ export class InvoiceStore {
     return this.db
       .selectFrom('fakturor_invoice as i')
       .select(['i.id', 'i.kommun_id', 'i.recipient', 'i.status', 'i.amount_paid', 'i.disputed', 'i.document'])
-      .select(
-        // The credit note of an invoice, or the invoice a credit note credits: same supplier and recipient.
-        sql<string | null>`(select r.id from fakturor_invoice r
-          where r.kommun_id = i.kommun_id and r.supplier_key = i.supplier_key and r.recipient_key is not distinct from i.recipient_key
-            and ((i.document_type = 'creditNote' and r.document_type = 'invoice' and r.number = i.billing_reference)
-              or (i.document_type = 'invoice' and r.document_type = 'creditNote' and r.billing_reference = i.number))
-          order by r.created_at, r.id limit 1)`.as('related_id'),
-      )
+      .select(relatedId)
       .where('i.kommun_id', '=', kommunId);
   }
 
@@ -70,32 +70,52 @@ export class InvoiceStore {
       .executeTakeFirst();
   }
 
-  /** Stores a new document and its first history event, in one transaction. */
-  async insert(invoice: NewInvoice, note: string): Promise<string> {
-    return this.db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('fakturor_invoice')
-        .values({
-          kommun_id: invoice.kommunId,
-          supplier_key: invoice.supplierKey,
-          document_type: invoice.document.documentType,
-          number: invoice.document.number,
-          content_hash: invoice.contentHash,
-          recipient: invoice.recipient,
-          recipient_key: invoice.recipientKey,
-          issue_date: invoice.document.issueDate,
-          due_date: invoice.document.dueDate,
-          status: invoice.document.documentType === 'creditNote' ? 'credited' : 'sent',
-          amount_paid: '0.00',
-          billing_reference: invoice.document.billingReference,
-          document: JSON.stringify(invoice.document),
-          pdf: invoice.pdf,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx.insertInto('fakturor_invoice_event').values({ invoice_id: id, kind: 'imported', status: null, date: invoice.document.issueDate, amount: null, note }).execute();
-      return id;
-    });
+  /**
+   * Stores a new document with its first history event and answers it as `get` would, in one
+   * statement (no BEGIN/COMMIT, nothing read back). Undefined, with nothing written, when a
+   * document of the same supplier, type and number is stored already, or by another request
+   * at the same moment (the insert waits for it to commit).
+   */
+  async insert(invoice: NewInvoice, note: string): Promise<StoredInvoice | undefined> {
+    const row = await this.db
+      .with('inserted', (db) =>
+        db
+          .insertInto('fakturor_invoice')
+          .values({
+            kommun_id: invoice.kommunId,
+            supplier_key: invoice.supplierKey,
+            document_type: invoice.document.documentType,
+            number: invoice.document.number,
+            content_hash: invoice.contentHash,
+            recipient: invoice.recipient,
+            recipient_key: invoice.recipientKey,
+            issue_date: invoice.document.issueDate,
+            due_date: invoice.document.dueDate,
+            status: invoice.document.documentType === 'creditNote' ? 'credited' : 'sent',
+            amount_paid: '0.00',
+            billing_reference: invoice.document.billingReference,
+            document: JSON.stringify(invoice.document),
+            pdf: invoice.pdf,
+          })
+          .onConflict((conflict) => conflict.columns(['kommun_id', 'supplier_key', 'document_type', 'number']).doNothing())
+          // What `rows` answers and `relatedId` reads; not the PDF's bytes.
+          .returning(['id', 'kommun_id', 'recipient', 'status', 'amount_paid', 'disputed', 'document', 'supplier_key', 'recipient_key', 'document_type', 'number', 'billing_reference', 'issue_date']),
+      )
+      // `select … from inserted`, not `values`: a document not stored gets no event either.
+      .with('event', (db) =>
+        db
+          .insertInto('fakturor_invoice_event')
+          .columns(['invoice_id', 'kind', 'date', 'note'])
+          .expression(db.selectFrom('inserted').select(['id', sql<string>`${'imported'}`.as('kind'), 'issue_date', sql<string>`${note}`.as('note')]))
+          .returning(['kind', 'status', 'date', 'amount', 'note', 'at']),
+      )
+      .selectFrom(['inserted as i', 'event'])
+      .select(['i.id', 'i.kommun_id', 'i.recipient', 'i.status', 'i.amount_paid', 'i.disputed', 'i.document', relatedId])
+      .select(['event.kind', 'event.status as event_status', 'event.date', 'event.amount', 'event.note', 'event.at'])
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { kind, event_status, date, amount, note: eventNote, at, ...invoiceRow } = row;
+    return { ...invoiceRow, history: [{ kind, status: event_status, date, amount, note: eventNote, at }], messages: [] };
   }
 
   /** One invoice with its history and messages; with `recipientKeys` only if it is theirs. */

@@ -1,8 +1,8 @@
 import { activeBookingStatuses } from '@kommunkit/contract';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import { nextReference } from '../../db/references.js';
+import { nextReferenceCte } from '../../db/references.js';
 import type { Database } from '../../db/schema.js';
 import type { BookingTable, LokalbokningTables, SeasonOccurrenceTable, SeasonRequestTable } from './tables.js';
 
@@ -84,38 +84,62 @@ export class BookingStore {
       .where('kommun_id', '=', kommunId);
   }
 
-  private static async insertOne(trx: Transaction<Tables>, kommunId: string, prefix: string, booking: NewBookingRow): Promise<StoredBooking> {
-    const reference = await nextReference(trx, 'lokalbokning_counter', kommunId, `${prefix}-B`);
-    const row = await trx
-      .insertInto('lokalbokning_booking')
-      .values({
-        kommun_id: kommunId,
-        lokal_id: booking.lokalId,
-        reference,
-        subject: booking.subject,
-        forening_orgnr: booking.forening?.organisationsnummer ?? null,
-        forening_name: booking.forening?.name ?? null,
-        customer_type: booking.customerType,
-        start_at: booking.start,
-        end_at: booking.end,
-        during: rangeOf(booking.buffered),
-        status: booking.status,
-        purpose: booking.purpose,
-        attendees: booking.attendees ?? null,
-        per_hour_ore: booking.price.perHourOre,
-        net_ore: booking.price.netOre,
-        vat_ore: booking.price.vatOre,
-        total_ore: booking.price.totalOre,
-        vat_percent: booking.price.vatPercent,
-        cancellable_until: booking.cancellableUntil,
-        season_request_id: booking.seasonRequestId ?? null,
-        idempotency_key: booking.idempotencyKey ?? null,
-        request_hash: booking.idempotencyKey ? (booking.requestHash ?? null) : null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const event = await trx.insertInto('lokalbokning_booking_event').values({ booking_id: row.id, status: row.status, note: null }).returning(['status', 'note', 'at']).executeTakeFirstOrThrow();
-    return { ...row, history: [event] };
+  /**
+   * One booking as one statement's CTEs: the next reference (only while `only` holds, when
+   * given), the booking selected from it and its first history entry. Ends in `inserted` and
+   * `event`, for the caller to select from (or to add a CTE that uses the booking); they have
+   * no row when `only` did not hold, and then nothing is stored and no number used.
+   */
+  private static insertOne(db: Kysely<Tables>, kommunId: string, prefix: string, booking: NewBookingRow, only?: Expression<SqlBool>) {
+    const values = {
+      kommun_id: kommunId,
+      lokal_id: booking.lokalId,
+      subject: booking.subject,
+      forening_orgnr: booking.forening?.organisationsnummer ?? null,
+      forening_name: booking.forening?.name ?? null,
+      customer_type: booking.customerType,
+      start_at: booking.start,
+      end_at: booking.end,
+      during: rangeOf(booking.buffered),
+      status: booking.status,
+      purpose: booking.purpose,
+      attendees: booking.attendees ?? null,
+      per_hour_ore: booking.price.perHourOre,
+      net_ore: booking.price.netOre,
+      vat_ore: booking.price.vatOre,
+      total_ore: booking.price.totalOre,
+      vat_percent: booking.price.vatPercent,
+      cancellable_until: booking.cancellableUntil,
+      season_request_id: booking.seasonRequestId ?? null,
+      idempotency_key: booking.idempotencyKey ?? null,
+      request_hash: booking.idempotencyKey ? (booking.requestHash ?? null) : null,
+    };
+    const columns = Object.keys(values) as (keyof typeof values)[];
+    return (
+      db
+        .with('next_reference', () => nextReferenceCte('lokalbokning_counter', kommunId, `${prefix}-B`, { only }))
+        // `insert … select … from next_reference`, not `values`: no reference, no booking. The
+        // parameters take their types from the columns they are inserted into.
+        .with('inserted', (db) =>
+          db
+            .insertInto('lokalbokning_booking')
+            .columns([...columns, 'reference'])
+            .expression(db.selectFrom('next_reference').select([...columns.map((column) => sql`${values[column]}`.as(column)), 'reference']))
+            .returningAll(),
+        )
+        .with('event', (db) =>
+          db
+            .insertInto('lokalbokning_booking_event')
+            .columns(['booking_id', 'status'])
+            .expression(db.selectFrom('inserted').select(['id', 'status']))
+            .returning(['status', 'note', 'at']),
+        )
+    );
+  }
+
+  /** The stored booking a statement of `insertOne` returns, with its one history entry. */
+  private static selectInserted(query: ReturnType<typeof BookingStore.insertOne>) {
+    return query.selectFrom(['inserted', 'event']).selectAll('inserted').select(['event.status as event_status', 'event.note as event_note', 'event.at as event_at']);
   }
 
   /**
@@ -123,22 +147,28 @@ export class BookingStore {
    * upcoming active bookings of the lokal are counted under a lock on (kommun, person), so two
    * requests at once cannot both pass the limit. Throws `TooManyActive`, `SlotTaken` (the
    * exclusion constraint refused it) or the unique violation of a raced idempotency key.
+   *
+   * Four round trips: begin, the lock, one statement that counts, numbers and stores, commit.
+   * The lock must be a statement of its own: a statement reads from a snapshot taken when it
+   * starts, so a count in the statement that waited for the lock would miss the booking the
+   * lock's previous holder just committed. The counter row stays locked from that statement to
+   * the commit, one round trip (it was three: booking, event, commit).
    */
   async insert(kommunId: string, prefix: string, booking: NewBookingRow, limit: { maxActive: number; now: Date }): Promise<StoredBooking> {
     try {
       return await this.db.transaction().execute(async (trx) => {
         await sql`select pg_advisory_xact_lock(hashtextextended(${`lokalbokning:${kommunId}:${booking.subject}`}, 0))`.execute(trx);
-        const { count } = await trx
+        const upcoming = trx
           .selectFrom('lokalbokning_booking')
-          .select((eb) => eb.fn.countAll<string>().as('count'))
+          .select((eb) => eb.fn.countAll().as('count'))
           .where('kommun_id', '=', kommunId)
           .where('subject', '=', booking.subject)
           .where('lokal_id', '=', booking.lokalId)
           .where('status', 'in', active)
-          .where('end_at', '>', limit.now)
-          .executeTakeFirstOrThrow();
-        if (Number(count) >= limit.maxActive) throw new TooManyActive();
-        return BookingStore.insertOne(trx, kommunId, prefix, booking);
+          .where('end_at', '>', limit.now);
+        const row = await BookingStore.selectInserted(BookingStore.insertOne(trx, kommunId, prefix, booking, sql<SqlBool>`${upcoming} < ${limit.maxActive}`)).executeTakeFirst();
+        if (!row) throw new TooManyActive();
+        return withFirstEvent(row);
       });
     } catch (error) {
       if (isExclusionViolation(error)) throw new SlotTaken();
@@ -259,17 +289,28 @@ export class BookingStore {
     request: Omit<SeasonRequestTable, 'id' | 'kommun_id' | 'reference' | 'created_at' | 'decided_at' | 'note' | 'status'>,
     occurrences: readonly Omit<OccurrenceRow, 'request_id' | 'booking_id'>[],
   ): Promise<StoredSeasonRequest> {
-    const id = await this.db.transaction().execute(async (trx) => {
-      const reference = await nextReference(trx, 'lokalbokning_counter', kommunId, `${prefix}-S`);
-      const row = await trx
-        .insertInto('lokalbokning_season_request')
-        .values({ ...request, kommun_id: kommunId, reference, status: 'inskickad' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (occurrences.length > 0) await trx.insertInto('lokalbokning_season_occurrence').values(occurrences.map((occurrence) => ({ ...occurrence, request_id: row.id, booking_id: null }))).execute();
-      return row.id;
-    });
-    return (await this.seasonRequest(kommunId, id))!;
+    // One statement (counter, request and its occurrences as CTEs), answered from what it stored.
+    // A request always has occurrences: the domain refuses a season without a free time.
+    if (occurrences.length === 0) throw new Error('a season request without occurrences');
+    const row = await this.db
+      .with('next_reference', () => nextReferenceCte('lokalbokning_counter', kommunId, `${prefix}-S`))
+      .with('inserted', (db) =>
+        db
+          .insertInto('lokalbokning_season_request')
+          .values({ ...request, kommun_id: kommunId, reference: db.selectFrom('next_reference').select('reference'), status: 'inskickad' })
+          .returningAll(),
+      )
+      .with('occurrence', (db) =>
+        db
+          .insertInto('lokalbokning_season_occurrence')
+          .values(occurrences.map((occurrence) => ({ ...occurrence, request_id: db.selectFrom('inserted').select('id'), booking_id: null })))
+          .returningAll(),
+      )
+      .selectFrom('inserted')
+      .selectAll('inserted')
+      .select((eb) => [jsonArrayFrom(eb.selectFrom('occurrence').selectAll().orderBy('start_at')).as('occurrences')])
+      .executeTakeFirstOrThrow();
+    return storedSeason(row);
   }
 
   async seasonRequest(kommunId: string, id: string): Promise<StoredSeasonRequest | undefined> {
@@ -314,9 +355,20 @@ export class BookingStore {
         const request = await trx.updateTable('lokalbokning_season_request').set({ status: 'beslutad', decided_at: new Date(), note }).where('kommun_id', '=', kommunId).where('id', '=', requestId).where('status', '=', 'inskickad').returning('id').executeTakeFirst();
         if (!request) return false;
         await trx.updateTable('lokalbokning_season_occurrence').set({ status: 'avslagen' }).where('request_id', '=', requestId).execute();
+        // One statement per approved occurrence: its booking, reference, history entry and the occurrence granted.
         for (const { start, booking } of approved) {
-          const created = await BookingStore.insertOne(trx, kommunId, prefix, booking);
-          await trx.updateTable('lokalbokning_season_occurrence').set({ status: 'beviljad', booking_id: created.id }).where('request_id', '=', requestId).where('start_at', '=', start).execute();
+          await BookingStore.insertOne(trx, kommunId, prefix, booking)
+            .with('granted', (db) =>
+              db
+                .updateTable('lokalbokning_season_occurrence')
+                .set({ status: 'beviljad', booking_id: db.selectFrom('inserted').select('id') })
+                .where('request_id', '=', requestId)
+                .where('start_at', '=', start)
+                .returning('request_id'),
+            )
+            .selectFrom('inserted')
+            .select('id')
+            .executeTakeFirstOrThrow();
         }
         return true;
       });
@@ -326,6 +378,11 @@ export class BookingStore {
       throw error;
     }
   }
+}
+
+/** A row of `selectInserted` as a stored booking. */
+function withFirstEvent({ event_status, event_note, event_at, ...row }: BookingRow & { event_status: string; event_note: string | null; event_at: Date }): StoredBooking {
+  return { ...row, history: [{ status: event_status, note: event_note, at: event_at }] };
 }
 
 type HistoryJson = { status: string; note: string | null; at: Date | string }[];
