@@ -12,6 +12,7 @@ import {
   type PlacementType,
   type Unit,
 } from '@kommunkit/sdk/barnomsorg';
+import { getBarnomsorgOverview, type BarnomsorgOverview } from '@kommunkit/sdk/barnomsorg-mine';
 import { initialState, Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 
@@ -31,6 +32,19 @@ export const childrenTask = (host: ReactiveControllerHost, client: ClientGetter,
   new Task(host, {
     task: async ([current, wanted], { signal }) => (current && wanted ? listChildren(current, { signal }) : initialState),
     args: () => [client(), signedIn()],
+  });
+
+/** The guardian's applications and placements, for `reader` (null: not read), again when `revision` changes. */
+export const overviewTask = (
+  host: ReactiveControllerHost,
+  client: ClientGetter,
+  reader: () => object | null,
+  revision: () => number,
+): Task<[KommunkitClient | undefined, object | null, number], BarnomsorgOverview> =>
+  new Task(host, {
+    task: async ([current, who], { signal }) => (current && who ? getBarnomsorgOverview(current, { signal }) : initialState),
+    // The revision changes when the guardian comes back from an application: the list is read again.
+    args: () => [client(), reader(), revision()],
   });
 
 /** The largest page the contract allows: a kommun's units of one type are read whole, a page at a time. */

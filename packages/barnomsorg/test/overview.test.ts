@@ -1,5 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { formatDate } from '@kommunkit/ui';
+import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../src/define.js';
 import type { KkBarnomsorg } from '../src/index.js';
@@ -61,6 +62,30 @@ describe('Mina ansökningar och placeringar', () => {
     const { el } = await render({ signedIn: false });
     await until(() => buttonNamed(el, 'Logga in med e-legitimation'), 'no login gate');
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for the overview, settings, children and draft beside auth/me, not after it, and each once', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gateway = overviewGateway({ applications: [application()] });
+    const seen: string[] = [];
+    worker.use(...gateway.handlers);
+    worker.use(
+      http.get(`${api}/api/v1/:kommun/auth/me`, async () => {
+        await held;
+        return HttpResponse.json({ ...guardian, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+      }),
+      // Sees every read and passes it on to the gateway's handlers.
+      http.get(`${api}/*`, ({ request }) => void seen.push(new URL(request.url).pathname.replace(/^\/api\/v1\/[^/]+/, ''))),
+    );
+    const el = await fixture<KkBarnomsorg>(html`<kk-barnomsorg api=${api} kommun=${`oversikt-${String(++kommuner)}`}></kk-barnomsorg>`);
+    const first = ['/barnomsorg/applications', '/barnomsorg/settings', '/barnomsorg/children', '/drafts/barnomsorg'];
+    await until(() => first.every((path) => seen.includes(path)), `not all asked for while auth/me was pending: ${seen.join(', ')}`);
+    release();
+    await until(() => rows(el).length > 0, 'the overview did not load');
+    await el.updateComplete;
+    for (const path of first) expect(seen.filter((other) => other === path), path).to.have.length(1);
+    expect(gateway.received.overviews).to.equal(1);
   });
 
   it('says there is nothing yet, with "Ansök om plats" starting the form', async () => {

@@ -5,7 +5,7 @@ import '../src/define.js';
 import type { KkMinaFakturor } from '../src/index.js';
 import { qrMatrix } from '../src/qr/qr.js';
 import { usingQrPayload } from '../src/qr-payload.js';
-import { api, gateway, invoice, sampleInvoices } from './support.js';
+import { api, gateway, invoice, sampleInvoices, user } from './support.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
@@ -34,6 +34,35 @@ describe('<kk-mina-fakturor>', () => {
     await until(() => buttonNamed(el, 'Logga in med e-legitimation'), 'no login gate');
     expect(text(root(el))).to.contain('Mina fakturor').and.contain('för att se dina fakturor');
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for the list beside auth/me, not after it, and once', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const fake = gateway();
+    worker.use(...fake.handlers);
+    // The login state is held back: the list must be on its way without it.
+    worker.use(
+      http.get(`${api}/api/v1/:kommun/auth/me`, async () => {
+        await held;
+        return HttpResponse.json({ ...user, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+      }),
+    );
+    const el = await render('parallel');
+    await until(() => fake.received.queries.length === 1, 'the list was not asked for while auth/me was pending');
+    release();
+    await until(() => rows(el).length > 0, 'the list did not show');
+    await el.updateComplete;
+    expect(fake.received.queries.length).to.equal(1);
+  });
+
+  it('an anonymous citizen\'s early list request (a 401) leaves the login gate, without "Du har blivit utloggad"', async () => {
+    const fake = gateway({ signedIn: false });
+    worker.use(...fake.handlers);
+    const el = await render('anonymous-early');
+    await until(() => buttonNamed(el, 'Logga in med e-legitimation'), 'no login gate');
+    expect(text(root(el))).not.to.contain('utloggad');
+    expect(fake.received.queries.length).to.be.at.most(1);
   });
 
   it('shows a spinner while the list loads', async () => {

@@ -1,6 +1,6 @@
 import type { KommunkitClient } from '@kommunkit/sdk';
 import { listLokaler, type LokalerPage, type LokalerSearch } from '@kommunkit/sdk/lokalbokning';
-import { AuthController, FormController, type KkElement, type KommunController } from '@kommunkit/ui';
+import { AuthController, FormController, prepareFormats, type KkElement, type KommunController } from '@kommunkit/ui';
 import { Task, initialState } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BookingCancelledDetail, BookingConfirmedDetail } from './events.js';
@@ -60,7 +60,13 @@ export class LokalbokningController implements ReactiveController {
       rules: findRules(() => this.findForm.values),
     });
     this.results = new Task(host, {
-      task: async ([client, search], { signal }) => (client && search ? listLokaler(client, search, { signal }) : initialState),
+      task: async ([client, search], { signal }) => {
+        if (!client || !search) return initialState;
+        const page = listLokaler(client, search, { signal });
+        // The results show prices: the money formatter is made while they are on their way.
+        prepareFormats(undefined, ['money']);
+        return page;
+      },
       args: () => [options.client(), this.search],
     });
     host.addController(this);

@@ -167,6 +167,17 @@ export function formatMoney(
   return format.format(decimal as unknown as number);
 }
 
+/**
+ * Makes the formatters a first view will use, ahead of it: a page's first Intl formatter
+ * costs tens of milliseconds in Chromium (its locale data), so a widget calls this right after
+ * its first view's requests have left, and that cost is paid while they are on their way
+ * instead of after they have answered.
+ */
+export function prepareFormats(lang: string | undefined, kinds: readonly ('money' | 'date')[]): void {
+  if (kinds.includes('money')) formatMoney(100, lang);
+  if (kinds.includes('date')) dateFormat(intlLocale(lang), 'date');
+}
+
 /** "1 timme och 30 minuter" / "1 hour and 30 minutes", from whole minutes. */
 export function formatDuration(minutes: number, lang?: string): string {
   if (!Number.isSafeInteger(minutes) || minutes < 0) return String(minutes);

@@ -1,9 +1,7 @@
-import type { Application, BarnomsorgOverview, Placement } from '@kommunkit/contract';
+import type { Application, Placement } from '@kommunkit/contract';
 import { swedishDate } from '@kommunkit/contract/barnomsorg-rules';
-import type { KommunkitClient, User } from '@kommunkit/sdk';
-import { getBarnomsorgOverview } from '@kommunkit/sdk/barnomsorg-mine';
 import { formatDate, getLocale, listDetailStyles, msg, str } from '@kommunkit/ui';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
 import type { ReactiveController, TemplateResult } from 'lit';
 import type { BarnomsorgController } from '../controller.js';
 import { overviewPage } from '../pages/overview.js';
@@ -19,19 +17,12 @@ import { overviewStyles } from './overview.styles.js';
  */
 
 class Overview implements ReactiveController {
-  readonly overview: Task<[KommunkitClient | undefined, User | null | undefined, number], BarnomsorgOverview>;
   /** The row the guardian opened: it takes the focus back when the list shows again. */
   private returnTo: string | undefined;
   private focusRow: string | undefined;
 
   constructor(private readonly c: BarnomsorgController) {
-    this.overview = new Task(c.host, {
-      task: async ([client, user], { signal }) => (client && user ? getBarnomsorgOverview(client, { signal }) : initialState),
-      // The revision changes when the guardian comes back from an application: the list is read again.
-      args: () => [c.options.client(), c.auth.user, c.overviewRevision],
-    });
-    c.host.addController(this);    // Made while the element renders, when a task's first look at its arguments has passed: the next update starts it.
-    void Promise.resolve().then(() => c.host.requestUpdate());
+    c.host.addController(this);
   }
 
   hostUpdated(): void {
@@ -93,7 +84,7 @@ function placementItem(o: Overview, placement: Placement, today: string, lang: s
 export function overviewView(c: BarnomsorgController, context: ViewContext): OverviewView {
   const o = overviewOf(c);
   o.shown();
-  const task = o.overview;
+  const task = c.overview;
   const lang = getLocale();
   const today = swedishDate(new Date());
   // While the list is read again after an application, the last one stays on the page.

@@ -202,11 +202,13 @@ export class AuthController implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    this.returned = takeReturn(returnStorageKey(client, this.returnKey));
-    this.outcome = loginOutcome();
     this.listen(client);
     if (client.auth.loaded) this.userChanged(client.auth.user);
     else void this.refresh();
+    // After auth/me has left: a page's first sessionStorage read costs milliseconds, spent
+    // while the answer is on its way.
+    this.returned = takeReturn(returnStorageKey(client, this.returnKey));
+    this.outcome = loginOutcome();
     this.host.requestUpdate();
   }
 

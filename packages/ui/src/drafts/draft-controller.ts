@@ -19,6 +19,13 @@ export interface DraftControllerOptions<T extends Values> {
   onRestore?: (draft: RestoredDraft<T>) => void;
   /** Wait after the last `save()` before the server is written to; default 500 ms. */
   debounceMs?: number;
+  /**
+   * Asks for the server's draft at once, beside `auth/me`, instead of after it: for a widget
+   * behind a login gate, whose visitors are mostly logged in (without a session the gateway
+   * answers 401 and the draft is the tab's own). By default the draft waits for the login state,
+   * so an anonymous visitor's page makes no request that can only fail.
+   */
+  eager?: boolean;
 }
 
 export interface RestoredDraft<T> {
@@ -265,10 +272,16 @@ export class DraftController<T extends Values> implements ReactiveController {
   }
 
   private async restore(client: KommunkitClient): Promise<void> {
+    const read = (): Promise<Draft | null> => draftsFor(client).get(this.options.service);
+    // Asked for early, its answer (or failure) waits here for the login state.
+    const early = this.options.eager && !client.auth.loaded ? read() : undefined;
+    early?.catch(() => undefined);
+    const login = client.auth.load();
+    // After the requests have left: a page's first sessionStorage read costs milliseconds.
     const local = this.readSession(client);
     let user: User | null = null;
     try {
-      user = await client.auth.load();
+      user = await login;
     } catch {
       // The gateway is unreachable: the tab's own copy is what there is.
     }
@@ -276,7 +289,7 @@ export class DraftController<T extends Values> implements ReactiveController {
     let revision: number | null | undefined; // undefined: asked again before the first server save
     if (user) {
       try {
-        const draft = await draftsFor(client).get(this.options.service);
+        const draft = await (early ?? read());
         revision = draft ? revisionOf(draft) : null;
         if (draft) server = { draft, snapshot: snapshotOf(draft.data, this.options.version) };
       } catch {
