@@ -38,6 +38,10 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { globals: globals.node, sourceType: 'commonjs' },
+  },
+  {
     files: ['packages/demo/public/**/*.js'],
     languageOptions: { globals: globals.browser },
   },

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildGateway } from '../packages/gateway/src/app.js';
 import { loadConfig } from '../packages/gateway/src/config/load.js';
 import { openDatabase, type Db } from '../packages/gateway/src/db/database.js';
@@ -17,7 +17,8 @@ import { serviceModules } from '../packages/gateway/src/services/index.js';
 import { Fakturor } from '../packages/gateway/src/services/fakturor/domain.js';
 import { RecipientKeys } from '../packages/gateway/src/services/fakturor/recipients.js';
 import { InvoiceStore } from '../packages/gateway/src/services/fakturor/store.js';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Row } from './table.js';
 
 const connections = 50;
@@ -31,9 +32,35 @@ interface Measured {
   errors: number;
 }
 
-/** One bounded autocannon run against loopback. */
-async function measure(url: string, options: Partial<autocannon.Options> = {}): Promise<Measured> {
-  const result = await autocannon({ url, connections, duration: seconds, ...options });
+/**
+ * What each request of a write row sends, for `write-request.cjs`: a new 15-minute time, a new
+ * guardian's application, or one document under a new number (`placeholder` replaced).
+ */
+type WritePlan =
+  | { kind: 'booking'; firstSlot: number; slotMs: number; fields: Record<string, unknown> }
+  | { kind: 'application'; sessions: readonly string[]; childIds: readonly string[]; fields: Record<string, unknown> }
+  | { kind: 'document'; body: string; placeholder: string; prefix: string };
+
+/**
+ * One bounded autocannon run against loopback. The client runs in a worker thread of its own,
+ * as a real client is not in the gateway's process: in the same thread, a request's latency
+ * counted the time the client waited behind the gateway's work for other connections (PGlite's
+ * queries run on that thread), and p99 measured the bench rather than the gateway.
+ */
+async function measure(url: string, options: Partial<autocannon.Options> = {}, plan?: WritePlan): Promise<Measured> {
+  const planDir = plan ? mkdtempSync(join(tmpdir(), 'kk-bench-plan-')) : undefined;
+  if (plan && planDir) {
+    process.env.KK_BENCH_PLAN = join(planDir, 'plan.json');
+    writeFileSync(process.env.KK_BENCH_PLAN, JSON.stringify(plan));
+  }
+  // In workers mode autocannon takes a function as the path of a file that exports it.
+  const requests = plan ? [{ setupRequest: resolve(import.meta.dirname, 'write-request.cjs') as unknown as autocannon.Request['setupRequest'] }] : undefined;
+  let result: autocannon.Result;
+  try {
+    result = await autocannon({ url, connections, duration: seconds, workers: 1, ...options, ...(requests ? { requests } : {}) });
+  } finally {
+    if (planDir) rmSync(planDir, { recursive: true, force: true });
+  }
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -314,51 +341,38 @@ export async function gatewayLoad(database: { url?: string | undefined; name: st
     });
     const availabilityRead = () => measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/lokaler/storhallen/availability?from=${week}&to=${addDays(week, 6)}`);
     const availability = await availabilityRead();
-    // Every request a new 15-minute time: a booking stored, never a collision.
-    const firstSlot = instantAt(addDays(localDateOf(new Date()), 1), '00:00').getTime();
-    let next = 0;
-    const book = await measure(`${gatewayUrl}/api/v1/exempelstad/lokalbokning/bookings`, {
-      method: 'POST',
-      headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json', cookie: `kk_session=${token}` },
-      requests: [
-        {
-          setupRequest: (request) => {
-            const start = new Date(firstSlot + next++ * 15 * 60_000);
-            return { ...request, body: JSON.stringify({ lokalId: 'bench-hallen', start: start.toISOString(), end: new Date(start.getTime() + 15 * 60_000).toISOString(), purpose: 'Mätning', acceptTerms: true }) };
-          },
-        },
-      ],
-    });
+    const book = await measure(
+      `${gatewayUrl}/api/v1/exempelstad/lokalbokning/bookings`,
+      { method: 'POST', headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json', cookie: `kk_session=${token}` } },
+      {
+        kind: 'booking',
+        firstSlot: instantAt(addDays(localDateOf(new Date()), 1), '00:00').getTime(),
+        slotMs: 15 * 60_000,
+        fields: { lokalId: 'bench-hallen', purpose: 'Mätning', acceptTerms: true },
+      },
+    );
     // Barnomsorg: guardian 0's overview (ten applications with units, history and a message each),
     // and a new application on every request, each by another guardian for that guardian's child.
     const overview = await measure(`${gatewayUrl}/api/v1/exempelstad/barnomsorg/applications`, { headers: { cookie: `kk_session=${barnomsorgSessions[0]!}` } });
-    let nextGuardian = 1;
-    const desiredStartDate = addDays(localDateOf(new Date()), 60);
-    const apply = await measure(`${gatewayUrl}/api/v1/exempelstad/barnomsorg/applications`, {
-      method: 'POST',
-      headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json' },
-      requests: [
-        {
-          setupRequest: (request) => {
-            const index = nextGuardian++ % barnomsorgGuardians;
-            return {
-              ...request,
-              headers: { ...request.headers, cookie: `kk_session=${barnomsorgSessions[index]!}` },
-              body: JSON.stringify({ type: 'forskola', childId: benchGuardian(index).childId, desiredStartDate, units: ['solrosen', 'ekorren'], schedule: { hoursPerWeek: 40, dropOff: '07:30', pickUp: '16:00' }, reason: 'arbete' }),
-            };
-          },
-        },
-      ],
-    });
+    const guardians = Array.from({ length: barnomsorgGuardians }, (_, index) => benchGuardian(index).childId);
+    const apply = await measure(
+      `${gatewayUrl}/api/v1/exempelstad/barnomsorg/applications`,
+      { method: 'POST', headers: { origin, 'x-kommunkit-client': 'bench', 'content-type': 'application/json' } },
+      {
+        kind: 'application',
+        sessions: barnomsorgSessions,
+        childIds: guardians,
+        fields: { type: 'forskola', desiredStartDate: addDays(localDateOf(new Date()), 60), units: ['solrosen', 'ekorren'], schedule: { hoursPerWeek: 40, dropOff: '07:30', pickUp: '16:00' }, reason: 'arbete' },
+      },
+    );
     // Fakturor: guardian 0's invoice list (the first 20 of 40), and one BIS 3 import per request under a new number.
     const invoicesOf = (guardian: number) => measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/invoices`, { headers: { cookie: `kk_session=${barnomsorgSessions[guardian]!}` } });
     const invoices = await invoicesOf(0);
-    let nextInvoice = 0;
-    const importInvoice = await measure(`${gatewayUrl}/api/v1/exempelstad/fakturor/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${exempelstad.services.fakturor!.financeApiKey}`, 'content-type': 'application/xml' },
-      requests: [{ setupRequest: (request) => ({ ...request, body: fakturorDocument(`EXS-F-LOAD-${String(nextInvoice++).padStart(7, '0')}`) }) }],
-    });
+    const importInvoice = await measure(
+      `${gatewayUrl}/api/v1/exempelstad/fakturor/import`,
+      { method: 'POST', headers: { authorization: `Bearer ${exempelstad.services.fakturor!.financeApiKey}`, 'content-type': 'application/xml' } },
+      { kind: 'document', body: fakturorDocument('{number}'), placeholder: '{number}', prefix: 'EXS-F-LOAD-' },
+    );
     // Growth: the same reads with more stored around them, each beside its smallest size.
     const invoices10 = await invoicesOf(1);
     const invoices1000 = await invoicesOf(2);
