@@ -22,21 +22,36 @@ function clearStorage(): void {
   for (const key of Object.keys(sessionStorage)) if (key.startsWith('kommunkit:')) sessionStorage.removeItem(key);
 }
 
+/**
+ * Each test's widget in a kommun of its own. A widget removed at a test's end still sends its
+ * pending draft save (the DraftController flushes on disconnect), which the next test's handlers
+ * may answer, and then marks the tab's copy as saved: under one kommun that draft, written after
+ * the next test cleared the storage, became the next test's.
+ */
+let kommun = 'exempelstad';
+let tests = 0;
+
 async function render(options: HandlerOptions = {}, attributes: { view?: string; lang?: string } = {}): Promise<KkBarnomsorg> {
   worker.use(...handlers(options));
-  return fixture<KkBarnomsorg>(html`<kk-barnomsorg api=${options.base ?? api} kommun="exempelstad" view=${attributes.view ?? 'ansok'} lang=${attributes.lang ?? 'sv'}></kk-barnomsorg>`);
+  return fixture<KkBarnomsorg>(html`<kk-barnomsorg api=${options.base ?? api} kommun=${kommun} view=${attributes.view ?? 'ansok'} lang=${attributes.lang ?? 'sv'}></kk-barnomsorg>`);
 }
 
-const onPage = (el: KkBarnomsorg, title: string) => waitUntil(() => heading(el) === title, `the page "${title}" did not show (on "${heading(el)}")`, { timeout: 5000 });
+/** A wait whose timeout also says what the widget showed by then. */
+const waitOn = (el: KkBarnomsorg, predicate: () => unknown, message: string) =>
+  waitUntil(predicate, message, { timeout: 5000 }).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the widget showed: ${text(root(el)).slice(0, 400)}`);
+  });
+
+const onPage = (el: KkBarnomsorg, title: string) => waitOn(el, () => heading(el) === title, `the page "${title}" did not show`);
 
 async function click(el: KkBarnomsorg, name: string): Promise<void> {
-  await waitUntil(() => buttonNamed(el, name), `no button "${name}"`, { timeout: 5000 });
+  await waitOn(el, () => buttonNamed(el, name), `no button "${name}"`);
   buttonNamed(el, name)!.click();
   await el.updateComplete;
 }
 
 async function choose(el: KkBarnomsorg, label: string): Promise<void> {
-  await waitUntil(() => [...root(el).querySelectorAll('label')].find((l) => text(l).startsWith(label)), `no choice "${label}"`, { timeout: 5000 });
+  await waitOn(el, () => [...root(el).querySelectorAll('label')].find((l) => text(l).startsWith(label)), `no choice "${label}"`);
   const found = [...root(el).querySelectorAll('label')].find((l) => text(l).startsWith(label))!;
   const input = root(el).getElementById(found.htmlFor) as HTMLInputElement;
   input.click();
@@ -101,6 +116,7 @@ async function toCheck(el: KkBarnomsorg): Promise<void> {
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
 after(() => worker.stop());
 beforeEach(() => {
+  kommun = `exempelstad-${String(++tests)}`;
   clearStorage();
   received.keys = [];
   received.unitQueries = [];
@@ -486,7 +502,7 @@ describe('<kk-barnomsorg> apply: drafts', () => {
     await click(first, 'Lägg till i dina val: Solrosens förskola');
     await continueOn(first);
     await onPage(first, 'Har barnet syskon på någon av enheterna?');
-    const saved = () => drafts.get('exempelstad/barnomsorg')?.data as { values?: { units?: string[] }; path?: string[] } | undefined;
+    const saved = () => drafts.get(`${kommun}/barnomsorg`)?.data as { values?: { units?: string[] }; path?: string[] } | undefined;
     await waitUntil(() => saved()?.values?.units?.length === 2 && saved()?.path?.includes('sibling'), 'no server draft', { timeout: 5000 });
     first.remove();
     // Another device: nothing in this tab's storage, the same gateway's drafts.

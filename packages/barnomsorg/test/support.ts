@@ -154,7 +154,7 @@ export function handlers(options: HandlerOptions = {}) {
       const result: UnitsPage = { items: items.slice((page - 1) * pageSize, page * pageSize), page, pageSize, total: items.length };
       return HttpResponse.json(result);
     }),
-    http.post(`${base}/api/v1/:kommun/barnomsorg/applications`, async ({ request }) => {
+    http.post(`${base}/api/v1/:kommun/barnomsorg/applications`, async ({ params, request }) => {
       await wait();
       if (!loggedIn) return unauthenticated();
       received.keys.push(request.headers.get('idempotency-key'));
@@ -165,7 +165,7 @@ export function handlers(options: HandlerOptions = {}) {
         return problem(422, 'urn:kommunkit:problem:validation', 'Uppgifterna behöver rättas', { errors: [{ pointer: '/body/desiredStartDate', detail: 'Barnet har inte fyllt 1 år det datumet.' }] });
       if (options.create === 'invalid-schedule')
         return problem(422, 'urn:kommunkit:problem:validation', 'Uppgifterna behöver rättas', { errors: [{ pointer: '/body/schedule/pickUp', detail: 'Enheten har stängt klockan 18.00.' }] });
-      drafts.delete(draftKey('exempelstad'));
+      drafts.delete(draftKey(params.kommun));
       return HttpResponse.json(applicationOf(body), { status: 201 });
     }),
     http.get(`${base}/api/v1/:kommun/drafts/barnomsorg`, ({ params }) => {
