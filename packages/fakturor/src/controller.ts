@@ -1,18 +1,12 @@
-import type { InvoicesPage, InvoiceSummary } from "@kommunkit/contract";
-import { openInvoiceStatuses } from "@kommunkit/contract/fakturor-routes";
-import type { KommunkitClient } from "@kommunkit/sdk";
-import { listInvoices } from "@kommunkit/sdk/fakturor";
-import {
-  AuthController,
-  getLocale,
-  ListDetailController,
-  prepareFormats,
-  ReaderKey,
-} from "@kommunkit/ui";
-import { initialState, Task } from "@lit/task";
-import type { ReactiveController, ReactiveElement } from "lit";
-import type { InvoiceOpenedDetail } from "./events.js";
-import type { Filter } from "./types.js";
+import type { InvoicesPage, InvoiceSummary } from '@kommunkit/contract';
+import { openInvoiceStatuses } from '@kommunkit/contract/fakturor-routes';
+import type { KommunkitClient } from '@kommunkit/sdk';
+import { listInvoices } from '@kommunkit/sdk/fakturor';
+import { AuthController, getLocale, ListDetailController, prepareFormats, ReaderKey } from '@kommunkit/ui';
+import { initialState, Task } from '@lit/task';
+import type { ReactiveController, ReactiveElement } from 'lit';
+import type { InvoiceOpenedDetail } from './events.js';
+import type { Filter } from './types.js';
 
 export interface FakturorOptions {
   client: () => KommunkitClient | undefined;
@@ -22,7 +16,7 @@ export interface FakturorOptions {
 export const pageSize = 10;
 
 /** Where the login comes back to: the list, or the invoice that was open (`faktura:<id>`). */
-const invoiceStep = "faktura:";
+const invoiceStep = 'faktura:';
 
 /**
  * The widget's state: the login, the list's query (filter, year, page), which invoice is open
@@ -31,18 +25,8 @@ const invoiceStep = "faktura:";
 export class FakturorController implements ReactiveController {
   readonly auth: AuthController;
   readonly list: ListDetailController;
-  readonly invoices: Task<
-    [
-      KommunkitClient | undefined,
-      object | null,
-      Filter,
-      number | undefined,
-      number,
-      number
-    ],
-    InvoicesPage
-  >;
-  filter: Filter = "unpaid";
+  readonly invoices: Task<[KommunkitClient | undefined, object | null, Filter, number | undefined, number, number], InvoicesPage>;
+  filter: Filter = 'unpaid';
   year: number | undefined;
   page = 1;
   /** Bumped when the citizen goes back after sending a message: the list is read again. */
@@ -50,7 +34,7 @@ export class FakturorController implements ReactiveController {
   /** While the list is read again after a change, the last one stays on the page. */
   stale = false;
   private changed = false;
-  announcement = "";
+  announcement = '';
   private returned = false;
   /** Per-chunk state, kept here so that it lives as long as the element (`stateOf`). */
   private readonly states = new WeakMap<object, unknown>();
@@ -59,7 +43,7 @@ export class FakturorController implements ReactiveController {
 
   constructor(
     readonly host: ReactiveElement,
-    readonly options: FakturorOptions
+    readonly options: FakturorOptions,
   ) {
     this.auth = new AuthController(host, { client: () => options.client() });
     this.list = new ListDetailController(host, {
@@ -76,43 +60,28 @@ export class FakturorController implements ReactiveController {
       task: async ([client, viewer, filter, year, page], { signal }) => {
         if (!client || !viewer) return initialState;
         try {
-          const list = listInvoices(
-            client,
-            { filter, year, page, pageSize },
-            { signal }
-          );
+          const list = listInvoices(client, { filter, year, page, pageSize }, { signal });
           // The list shows amounts and due dates: their formatters are made while it is on its way.
-          prepareFormats(getLocale(), ["money", "date"]);
+          prepareFormats(getLocale(), ['money', 'date']);
           return await list;
         } finally {
           this.stale = false;
         }
       },
-      args: () => [
-        options.client(),
-        this.reader.keyFor(this.auth.user),
-        this.filter,
-        this.year,
-        this.page,
-        this.revision,
-      ],
+      args: () => [options.client(), this.reader.keyFor(this.auth.user), this.filter, this.year, this.page, this.revision],
     });
     host.addController(this);
   }
 
   hostUpdate(): void {
     // Back from the login with an invoice open before: it opens again once the list is there.
-    if (this.returned || this.auth.state !== "authenticated") return;
+    if (this.returned || this.auth.state !== 'authenticated') return;
     const step = this.auth.returnedTo?.step;
     if (!step?.startsWith(invoiceStep)) {
       this.returned = true;
       return;
     }
-    if (
-      this.invoices.value?.items.some(
-        (item) => item.id === step.slice(invoiceStep.length)
-      )
-    ) {
+    if (this.invoices.value?.items.some((item) => item.id === step.slice(invoiceStep.length))) {
       this.returned = true;
       this.list.open(step.slice(invoiceStep.length));
     }
@@ -120,7 +89,7 @@ export class FakturorController implements ReactiveController {
 
   /** The place the login comes back to. */
   get returnStep(): string {
-    return this.list.selected ? `${invoiceStep}${this.list.selected}` : "lista";
+    return this.list.selected ? `${invoiceStep}${this.list.selected}` : 'lista';
   }
 
   stateOf<T>(key: object, make: () => T): T {
@@ -152,7 +121,7 @@ export class FakturorController implements ReactiveController {
 
   /** Says `text` in the polite live region, again even when it was the last thing said. */
   async announce(text: string): Promise<void> {
-    this.announcement = "";
+    this.announcement = '';
     this.host.requestUpdate();
     await this.host.updateComplete;
     this.announcement = text;
@@ -161,12 +130,7 @@ export class FakturorController implements ReactiveController {
 }
 
 const open = new Set<string>(openInvoiceStatuses);
-const rank = (invoice: InvoiceSummary): number =>
-  invoice.documentType === "invoice" && invoice.overdue
-    ? 0
-    : invoice.documentType === "invoice" && open.has(invoice.status)
-    ? 1
-    : 2;
+const rank = (invoice: InvoiceSummary): number => (invoice.documentType === 'invoice' && invoice.overdue ? 0 : invoice.documentType === 'invoice' && open.has(invoice.status) ? 1 : 2);
 
 /**
  * The page's documents as the list shows them: overdue first, then the other unpaid, then the
@@ -174,21 +138,8 @@ const rank = (invoice: InvoiceSummary): number =>
  * when both are on the page.
  */
 export function ordered(items: readonly InvoiceSummary[]): InvoiceSummary[] {
-  const sorted = items
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index)
-    .map(({ item }) => item);
+  const sorted = items.map((item, index) => ({ item, index })).sort((a, b) => rank(a.item) - rank(b.item) || a.index - b.index).map(({ item }) => item);
   const ids = new Set(sorted.map((item) => item.id));
-  const credits = (item: InvoiceSummary) =>
-    item.documentType === "creditNote" &&
-    item.relatedInvoiceId !== null &&
-    ids.has(item.relatedInvoiceId);
-  return sorted
-    .filter((item) => !credits(item))
-    .flatMap((item) => [
-      item,
-      ...sorted.filter(
-        (credit) => credits(credit) && credit.relatedInvoiceId === item.id
-      ),
-    ]);
+  const credits = (item: InvoiceSummary) => item.documentType === 'creditNote' && item.relatedInvoiceId !== null && ids.has(item.relatedInvoiceId);
+  return sorted.filter((item) => !credits(item)).flatMap((item) => [item, ...sorted.filter((credit) => credits(credit) && credit.relatedInvoiceId === item.id)]);
 }

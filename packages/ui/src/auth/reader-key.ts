@@ -1,4 +1,4 @@
-import type { User } from "@kommunkit/sdk";
+import type { User } from '@kommunkit/sdk';
 
 /**
  * "Whose data" as a task argument, so that a widget behind a login gate asks for the citizen's
@@ -22,11 +22,7 @@ export class ReaderKey {
       return null;
     }
     const person = user ? `${user.kommun} ${user.name}` : undefined;
-    if (
-      !this.current ||
-      (person && this.current.person && this.current.person !== person)
-    )
-      this.current = { key: {}, person };
+    if (!this.current || (person && this.current.person && this.current.person !== person)) this.current = { key: {}, person };
     else this.current.person ??= person;
     return this.current.key;
   }
