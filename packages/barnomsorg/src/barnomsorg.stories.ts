@@ -67,13 +67,21 @@ async function fill(canvasElement: HTMLElement, id: string, value: string): Prom
   await widget(canvasElement).updateComplete;
 }
 
-/** A story on `page` of the form, opened from a server draft; a gateway of its own keeps its drafts apart. */
+let stories = 0;
+
+/**
+ * A story on `page` of the form, opened from a server draft, in a kommun of its own. The widget
+ * of the story before still sends its pending draft save when it is removed (the DraftController
+ * flushes on disconnect) and then marks the tab's copy saved: under a shared kommun that draft,
+ * written after this story's `beforeEach` cleared the storage, became this story's.
+ */
 const at = (page: Parameters<typeof draftAt>[0], title: string, options: HandlerOptions = {}, values?: Record<string, unknown>): Story => {
   // The kommun's info is asked for once per client: a story with other info needs a gateway of its own.
   const base = options.base ?? `http://${page}.test`;
+  const kommun = `ansok-${page}-${String(++stories)}`;
   return {
-    args: { api: base },
-    beforeEach: ({ msw }) => msw.use(...handlers({ base, drafts: draftAt(page, values), ...options })),
+    args: { api: base, kommun },
+    beforeEach: ({ msw }) => msw.use(...handlers({ base, drafts: draftAt(page, values, kommun), ...options })),
     play: async ({ canvasElement }) => onPage(canvasElement, title),
   };
 };

@@ -211,7 +211,7 @@ export const answeredUpToCheck = {
 const pages = ['child', 'type', 'start', 'units', 'sibling', 'schedule', 'other', 'fee', 'check'] as const;
 
 /** A server draft that opens the form on `page` with `values` answered (for stories and tests of one page). */
-export function draftAt(page: (typeof pages)[number], values: Record<string, unknown> = answeredUpToCheck): DraftStore {
+export function draftAt(page: (typeof pages)[number], values: Record<string, unknown> = answeredUpToCheck, kommun = 'exempelstad'): DraftStore {
   const path = pages.slice(0, pages.indexOf(page) + 1);
-  return new Map([['exempelstad/barnomsorg', { data: { version: 1, values, path, hadFiles: false }, step: page, revision: 1, updatedAt: new Date().toISOString() }]]);
+  return new Map([[`${kommun}/barnomsorg`, { data: { version: 1, values, path, hadFiles: false }, step: page, revision: 1, updatedAt: new Date().toISOString() }]]);
 }
