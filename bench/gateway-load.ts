@@ -19,6 +19,7 @@ import { RecipientKeys } from '../packages/gateway/src/services/fakturor/recipie
 import { InvoiceStore } from '../packages/gateway/src/services/fakturor/store.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import type { Row } from './table.js';
 
 const connections = 50;
@@ -30,6 +31,9 @@ interface Measured {
   p50: number;
   p99: number;
   errors: number;
+  /** The gateway thread's longest event-loop stall during the run, and its longest GC pause (ms): where a p99 far above p50 comes from. */
+  stallMs: number;
+  gcMs: number;
 }
 
 /**
@@ -55,13 +59,24 @@ async function measure(url: string, options: Partial<autocannon.Options> = {}, p
   }
   // In workers mode autocannon takes a function as the path of a file that exports it.
   const requests = plan ? [{ setupRequest: resolve(import.meta.dirname, 'write-request.cjs') as unknown as autocannon.Request['setupRequest'] }] : undefined;
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gcMs = Math.max(gcMs, entry.duration);
+  });
   let result: autocannon.Result;
   try {
+    loop.enable();
+    gc.observe({ entryTypes: ['gc'] });
     result = await autocannon({ url, connections, duration: seconds, workers: 1, ...options, ...(requests ? { requests } : {}) });
   } finally {
+    loop.disable();
+    gc.disconnect();
     if (planDir) rmSync(planDir, { recursive: true, force: true });
   }
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  // The histogram is in nanoseconds and counts the sampling interval itself.
+  const stallMs = Math.max(0, loop.max / 1e6 - 10);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, stallMs: Math.round(stallMs), gcMs: Math.round(gcMs) };
 }
 
 /** Production logging may cost at most this share of a route's throughput (issue 10). */
@@ -393,7 +408,7 @@ export async function gatewayLoad(database: { url?: string | undefined; name: st
     const group = `gateway load (${database.name}, ${String(connections)} connections, ${String(seconds)} s)`;
     const spread = (figures: Measured) => figures.p99 / Math.max(figures.p50, 1);
     const value = (figures: Measured) =>
-      `${figures.rps.toFixed(0)} req/s, p50 ${String(figures.p50)} ms, p99 ${String(figures.p99)} ms (${spread(figures).toFixed(1)} ×)${figures.errors ? `, ${String(figures.errors)} errors` : ''}`;
+      `${figures.rps.toFixed(0)} req/s, p50 ${String(figures.p50)} ms, p99 ${String(figures.p99)} ms (${spread(figures).toFixed(1)} ×), longest stall ${String(figures.stallMs)} ms (GC ${String(figures.gcMs)} ms)${figures.errors ? `, ${String(figures.errors)} errors` : ''}`;
     /** A row beside its ceiling, with the goals of issue 17: a share of the ceiling's throughput, and p99 ≤ 5 × p50. */
     const row = (name: string, figures: Measured, ceiling: Measured, against: string, goalPercent?: number): Row => {
       const percent = (figures.rps / ceiling.rps) * 100;

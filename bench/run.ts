@@ -20,7 +20,7 @@ const parts: [string, () => Promise<Row[]>][] = [
     ? []
     : ([
         ['render time', renderTimes],
-        ['gateway load', () => gatewayLoad({ name: 'PGlite' })],
+        ['gateway load on PGlite', () => gatewayLoad({ name: 'PGlite' })],
         ['gateway load on PostgreSQL', onPostgres],
       ] as [string, () => Promise<Row[]>][])),
 ];

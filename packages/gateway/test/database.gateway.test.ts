@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../src/app.js';
 import { openDatabase, type Db } from '../src/db/database.js';
@@ -133,6 +134,30 @@ class DatabaseProxy {
     this.sockets.clear();
   }
 }
+
+describe('the database under a queue of transactions', () => {
+  // PGlite runs its queries on the gateway's own thread: without turns, a request that waits on
+  // the event loop (a socket, a timer, a crypto callback) waited until the whole queue was done.
+  it('lets the event loop turn between them: what waits on the loop runs before the queue is empty', async () => {
+    const db = await openDatabase({ url: process.env.DATABASE_URL });
+    try {
+      let finished = 0;
+      const queue = Array.from({ length: 20 }, (_, index) =>
+        db.transaction().execute(async (trx) => {
+          await sql`select ${index}::int as n`.execute(trx);
+          await sql`select ${index + 1}::int as n`.execute(trx);
+          finished++;
+        }),
+      );
+      const finishedWhenTheLoopTurned = await new Promise<number>((resolve) => setImmediate(() => resolve(finished)));
+      await Promise.all(queue);
+      expect(finished).toBe(20);
+      expect(finishedWhenTheLoopTurned).toBeLessThanOrEqual(2);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
 
 describe.skipIf(!process.env.DATABASE_URL)('PostgreSQL that goes away and comes back', () => {
   let proxy: DatabaseProxy;

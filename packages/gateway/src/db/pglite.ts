@@ -23,7 +23,7 @@ const isIgnorable = (name: string): boolean => name.startsWith(lockFileName) || 
 const extensions = { btree_gist };
 
 export async function pgliteDialect(dataDir: string | undefined): Promise<Dialect> {
-  if (!dataDir) return new PGliteDialect(await PGlite.create({ extensions }));
+  if (!dataDir) return new TurnTakingPGliteDialect(await PGlite.create({ extensions }));
   const unusable = (what: string, error: unknown) =>
     new StartupError(
       `PGlite data dir ${dataDir} ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'}): fix its permissions or set KOMMUNKIT_DATA_DIR to a directory this process can write`,
@@ -76,8 +76,42 @@ export async function pgliteDialect(dataDir: string | undefined): Promise<Dialec
   }
 }
 
+/**
+ * PGlite's dialect, whose one connection passes to a waiting transaction only after the event
+ * loop has turned. PGlite runs each query synchronously on the gateway's thread, and the
+ * dialect's driver hands the connection to the next waiter by resolving a promise: a queue of
+ * transactions then drained in one run of microtasks, and a request waiting on anything else
+ * (a socket, a timer, a crypto callback) waited until the whole queue was empty. One turn of the
+ * loop between waiting transactions keeps the queue first come, first served for every request.
+ */
+class TurnTakingPGliteDialect extends PGliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const acquire = driver.acquireConnection.bind(driver);
+    const release = driver.releaseConnection.bind(driver);
+    // Callers that hold the connection or wait for it; a caller that finds none takes it at once.
+    let callers = 0;
+    driver.acquireConnection = async () => {
+      const waited = callers++ > 0;
+      try {
+        const connection = await acquire();
+        if (waited) await new Promise<void>((resolve) => setImmediate(resolve));
+        return connection;
+      } catch (error) {
+        callers--;
+        throw error;
+      }
+    };
+    driver.releaseConnection = async (connection) => {
+      callers--;
+      await release(connection);
+    };
+    return driver;
+  }
+}
+
 /** PGlite's dialect, releasing the data dir's lock once PGlite has closed. */
-class LockedPGliteDialect extends PGliteDialect {
+class LockedPGliteDialect extends TurnTakingPGliteDialect {
   constructor(
     pglite: PGlite,
     private readonly release: () => void,
