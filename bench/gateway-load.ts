@@ -45,6 +45,9 @@ type WritePlan =
   | { kind: 'application'; sessions: readonly string[]; childIds: readonly string[]; fields: Record<string, unknown> }
   | { kind: 'document'; body: string; placeholder: string; prefix: string };
 
+/** How often the gateway thread's event loop is sampled for the longest stall of a row. */
+const loopResolutionMs = 10;
+
 /**
  * One bounded autocannon run against loopback. The client runs in a worker thread of its own,
  * as a real client is not in the gateway's process: in the same thread, a request's latency
@@ -59,7 +62,7 @@ async function measure(url: string, options: Partial<autocannon.Options> = {}, p
   }
   // In workers mode autocannon takes a function as the path of a file that exports it.
   const requests = plan ? [{ setupRequest: resolve(import.meta.dirname, 'write-request.cjs') as unknown as autocannon.Request['setupRequest'] }] : undefined;
-  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const loop = monitorEventLoopDelay({ resolution: loopResolutionMs });
   let gcMs = 0;
   const gc = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) gcMs = Math.max(gcMs, entry.duration);
@@ -75,7 +78,7 @@ async function measure(url: string, options: Partial<autocannon.Options> = {}, p
     if (planDir) rmSync(planDir, { recursive: true, force: true });
   }
   // The histogram is in nanoseconds and counts the sampling interval itself.
-  const stallMs = Math.max(0, loop.max / 1e6 - 10);
+  const stallMs = Math.max(0, loop.max / 1e6 - loopResolutionMs);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, stallMs: Math.round(stallMs), gcMs: Math.round(gcMs) };
 }
 
