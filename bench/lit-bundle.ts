@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { precompressed } from '../packages/embed/precompress.js';
 
 /**
  * Bundles a one-file Lit module the way the embed is built (ES2022, minified, no preload
- * helper), so reference figures compare like with like. Writes `outFile` into `dir`.
+ * helper, a brotli and a gzip copy beside it), so reference figures compare like with like.
+ * Writes `outFile` into `dir`.
  */
 export async function bundleLitModule(dir: string, source: string, outFile: string): Promise<void> {
   const entry = join(dir, `${outFile}.entry.js`);
@@ -16,6 +18,7 @@ export async function bundleLitModule(dir: string, source: string, outFile: stri
     root: dir,
     logLevel: 'silent',
     configFile: false,
+    plugins: [precompressed()],
     resolve: { alias: { lit: resolve(import.meta.dirname, 'node_modules/lit') } },
     build: {
       outDir: dir,

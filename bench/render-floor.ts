@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCompressedCopies } from '../packages/embed/precompress.js';
 import { bundleLitModule } from './lit-bundle.js';
 
 /**
@@ -60,7 +61,8 @@ customElements.define(${JSON.stringify(floor.tag)}, Floor);
 /**
  * Writes every floor chunk into the site's `floor/`, and `floor/loader.js`: the floor's
  * loader, as small as the widgets' and doing the same (it sees `kk-floor-*` elements, now and
- * added later, sets `api` and imports their chunk).
+ * added later, sets `api` and imports their chunk). Each with its brotli and gzip copy, which
+ * the gateway sends as it sends the embed's.
  */
 export async function buildFloors(dir: string): Promise<void> {
   mkdirSync(join(dir, 'floor'), { recursive: true });
@@ -76,4 +78,5 @@ scan(document);
 new MutationObserver((records) => { for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) scan(node); }).observe(document.documentElement, { childList: true, subtree: true });
 `,
   );
+  writeCompressedCopies(join(dir, 'floor', 'loader.js'));
 }

@@ -1,16 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
-test('the gateway serves the loader with a short cache and the chunks immutable, both with CORS for module scripts', async ({ request }) => {
-  const loader = await request.get('/kommunkit/v1/kommunkit.js');
+test('the gateway serves the loader with a short cache and the chunks immutable, both with CORS for module scripts and in the brotli the build wrote', async ({ request }) => {
+  const loader = await request.get('/kommunkit/v1/kommunkit.js', { headers: { 'accept-encoding': 'gzip, br' } });
   expect(loader.status()).toBe(200);
+  expect(loader.headers()['content-encoding']).toBe('br');
   expect(loader.headers()['content-type']).toMatch(/javascript/);
   expect(loader.headers()['cache-control']).toBe('public, max-age=300');
   expect(loader.headers()['access-control-allow-origin']).toBe('*');
   const chunk = /["'`](\.\/chunks\/define-[\w-]+\.js)["'`]/.exec(await loader.text())?.[1];
   expect(chunk).toBeDefined();
-  const defined = await request.get(`/kommunkit/v1/${chunk!.slice(2)}`);
+  const defined = await request.get(`/kommunkit/v1/${chunk!.slice(2)}`, { headers: { 'accept-encoding': 'gzip, br' } });
   expect(defined.status()).toBe(200);
+  expect(defined.headers()['content-encoding']).toBe('br');
   expect(defined.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(defined.headers()['access-control-allow-origin']).toBe('*');
 });

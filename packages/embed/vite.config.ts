@@ -1,5 +1,6 @@
 import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
+import { precompressed } from './precompress.js';
 
 /**
  * The production bundle served at /kommunkit/v1/: the loader keeps its name (pages link to it,
@@ -75,7 +76,7 @@ export default defineConfig({
   publicDir: false,
   // The JS minifier leaves template literals alone; Lit's own plugin minifies the markup in
   // html`` and the CSS in css`` (with lightningcss), the largest text in the bundle.
-  plugins: [minifyLiterals({ failOnError: true }), flatWidgetChunks()],
+  plugins: [minifyLiterals({ failOnError: true }), flatWidgetChunks(), precompressed()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

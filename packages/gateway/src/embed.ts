@@ -8,7 +8,9 @@ export const loaderName = 'kommunkit.js';
 /**
  * Serves the embed bundle. Kommun pages on other origins load it as module scripts, which
  * need CORS. The loader's URL is what editors paste, so it is cached briefly and updates reach
- * every page within minutes; chunks have hashed names and are cached for a year.
+ * every page within minutes; chunks have hashed names and are cached for a year. Each script is
+ * sent as the brotli or gzip copy the embed build wrote beside it (`Vary: accept-encoding`), or
+ * as it is to a client that accepts neither.
  */
 export async function embedRoutes(app: FastifyInstance, root: string | undefined): Promise<void> {
   if (!root || !existsSync(root)) return;
@@ -18,11 +20,15 @@ export async function embedRoutes(app: FastifyInstance, root: string | undefined
     decorateReply: false,
     index: false,
     cacheControl: false,
+    preCompressed: true,
+    // The compressed copies are encodings of their script, not URLs of their own.
+    allowedPath: (path) => !/\.(br|gz)$/.test(path),
+    // `path` is the file sent: `kommunkit.js.br` for the loader in brotli.
     setHeaders: (response, path) => {
       void response.header('access-control-allow-origin', '*');
       void response.header('cross-origin-resource-policy', 'cross-origin');
       void response.header('x-content-type-options', 'nosniff');
-      void response.header('cache-control', path.endsWith(`/${loaderName}`) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
+      void response.header('cache-control', path.replace(/\.(br|gz)$/, '').endsWith(`/${loaderName}`) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
     },
   });
 }

@@ -64,5 +64,6 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
 
   app.get('/', (_request, reply) => page('index.html', reply));
   app.get<{ Params: { name: string } }>('/:name.html', (request, reply) => page(`${request.params.name}.html`, reply));
-  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, allowedPath: (pathName) => !pathName.startsWith('/partials/') });
+  // A file with a brotli or gzip copy beside it (the bench's render floor) is sent as the embed's scripts are.
+  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, preCompressed: true, allowedPath: (pathName) => !pathName.startsWith('/partials/') && !/\.(br|gz)$/.test(pathName) });
 }

@@ -78,6 +78,8 @@ export async function startGateway(
     anonymousWritesPerMinute?: number;
     configure?: (config: ResolvedConfig) => void;
     siteRoot?: string;
+    /** The embed bundle's directory, served at /kommunkit/v1/; none by default. */
+    embedRoot?: string;
     /** Fastify's logger; none by default. */
     logger?: GatewayOptions['logger'];
     /** The services' outgoing HTTP; the global fetch by default. */
@@ -90,7 +92,7 @@ export async function startGateway(
   options.configure?.(config);
   const opened = await openDatabase({ url: process.env.DATABASE_URL, timeouts: config.timeouts });
   const db: TestDb = opened.withTables<FelanmalanTables>();
-  const app = await buildGateway({ config, db: opened, logger: options.logger ?? false, siteRoot: options.siteRoot, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const app = await buildGateway({ config, db: opened, logger: options.logger ?? false, siteRoot: options.siteRoot, embedRoot: options.embedRoot, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const reset = async () => {
     await sql`truncate table session, auth_request, draft, report_counter, report, report_event, report_photo, felanmalan_api_key, rate_limit, dev_idp_entry`.execute(db);
   };
