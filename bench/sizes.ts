@@ -56,7 +56,8 @@ async function litFloor(): Promise<Size> {
 /** Chunks every page with widgets may share, by their name in the embed's Vite config. */
 const sharedChunks: readonly { name: string; label: string; budget?: number }[] = [
   { name: 'runtime', label: 'shared runtime: Lit, ui core, SDK core (every widget)', budget: budgets.runtime },
-  { name: 'forms', label: "shared forms kit: ui's form parts (widgets with a form)" },
+  { name: 'forms', label: "shared forms kit: ui's form parts (every widget)" },
+  { name: 'citizen', label: 'shared citizen kit: login, dates and amounts, citizen calls (the logged-in widgets)' },
 ];
 
 /**
@@ -105,7 +106,8 @@ export async function bundleSizes(): Promise<Row[]> {
   for (const { label, keys, budget } of shared) rows.push(row(label, files(keys), budget, floor));
   for (const widgetKey of manifest[loaderKey]!.dynamicImports ?? []) {
     const closure = [...staticClosure(widgetKey)].filter((key) => !mapKeys.has(key));
-    const service = /(?:^|\/)([^/]+)\/src\//.exec(widgetKey)?.[1] ?? widgetKey;
+    // A widget's chunk is named after its service (the embed config's widget group).
+    const service = manifest[widgetKey]!.name ?? widgetKey;
     const uses = shared.filter(({ keys }) => keys.some((key) => closure.includes(key))).map(({ name }) => name);
     rows.push(row(`service: ${service}, its own chunks (without the map)`, files(closure.filter((key) => !sharedKeys.has(key))), budgets.service));
     rows.push(row(`page with ${service}: loader + ${[...uses, service].join(' + ')}, before the map opens`, files([loaderKey, ...closure]), budgets.page, floor));

@@ -8,7 +8,7 @@ test('the gateway serves the loader with a short cache and the chunks immutable,
   expect(loader.headers()['content-type']).toMatch(/javascript/);
   expect(loader.headers()['cache-control']).toBe('public, max-age=300');
   expect(loader.headers()['access-control-allow-origin']).toBe('*');
-  const chunk = /["'`](\.\/chunks\/define-[\w-]+\.js)["'`]/.exec(await loader.text())?.[1];
+  const chunk = /["'`](\.\/chunks\/felanmalan-[\w-]+\.js)["'`]/.exec(await loader.text())?.[1];
   expect(chunk).toBeDefined();
   const defined = await request.get(`/kommunkit/v1/${chunk!.slice(2)}`, { headers: { 'accept-encoding': 'gzip, br' } });
   expect(defined.status()).toBe(200);

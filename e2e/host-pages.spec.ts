@@ -112,12 +112,11 @@ test('a page with kk-felanmalan downloads only what it needs, and the map only w
   expect(beforeMap.every((path) => path.startsWith('/kommunkit/v1/'))).toBe(true);
   expect(beforeMap).toContain('/kommunkit/v1/kommunkit.js');
   expect(beforeMap.filter((path) => /\/map-/.test(path))).toEqual([]);
-  // Only the loader, the shared runtime and forms kit, felanmälan's define, and a few chunks it
-  // shares with other widgets' later pages (rolldown names them after one of their modules:
-  // `task`, `loadable`, `ref`…): no other service's code, no later page, and no translations on
-  // a Swedish page.
+  // Only the loader, the shared runtime and forms kit, felanmälan's own chunk, and a few chunks
+  // it shares with other widgets' later pages (named after their part: `loadable`, `lit`…): no
+  // other service's code, no later page, and no translations on a Swedish page.
   const names = beforeMap.map((path) => path.replace(/-[\w-]{8}\.js$/, '').replace('/kommunkit/v1/', '')).sort();
-  const fixed = ['chunks/define', 'chunks/forms', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'];
+  const fixed = ['chunks/felanmalan', 'chunks/forms', 'chunks/rolldown-runtime', 'chunks/runtime', 'kommunkit.js'];
   expect(names).toEqual(expect.arrayContaining(fixed));
   const shared = beforeMap.filter((path) => !fixed.some((name) => path.startsWith(`/kommunkit/v1/${name}`)));
   expect(shared.length).toBeLessThanOrEqual(4);

@@ -5,21 +5,23 @@ import { precompressed } from './precompress.js';
 /**
  * The production bundle served at /kommunkit/v1/: the loader keeps its name (pages link to it,
  * so it gets a short cache), everything else is a hashed, immutable chunk. Leaflet has a chunk
- * of its own that only the map step loads. Kommunkit's shared code goes into two chunks, each
- * with exactly the Lit modules its code uses (rolldown captures a group's static dependencies):
+ * of its own that only the map step loads. On a cold page every chunk is one more request, and
+ * each costs the browser a few milliseconds before it is even sent (bench/README.md), so a
+ * widget's first view is a handful of chunks, each with exactly the Lit modules its code uses
+ * (rolldown captures a group's static dependencies):
  * - `runtime`, what every widget needs: ui's element base, tokens, texts, feedback and kommun
  *   info, and the SDK's core;
  * - `forms`, ui's form parts (fields, FormController, error summary, flow, summary list,
- *   questions) and drafts (ui's and the SDK's), for the widgets that have a form, so a widget without one (mina
- *   fakturor) does not load them; and what every widget's first view uses but the runtime's
- *   budget has no room for (@lit/task, ui's lazy features), so that it is not one more request
- *   of its own on every page.
- * Left out, to travel with the widgets that use them (rolldown makes a shared chunk when more
- * than one does): translations (loaded only for pages in another language), the SDK's service
- * modules and the contract's rules and routes of one service (`<service>-rules.ts`,
- * `<service>-routes.ts`), what only a page that is not set up loads (the SDK's embedding
- * check, ui's setup notice), ui's parts only some widgets use (login gate, formatting, numbers,
- * status history, pager, list/detail, grid, and the sessionStorage guard of drafts and login)
+ *   questions) and drafts (ui's and the SDK's), which every widget's first view uses today
+ *   (mina fakturor's through its login gate); and what every widget's first view uses but the
+ *   runtime's budget has no room for (@lit/task, ui's lazy features);
+ * - `citizen`, what the logged-in widgets' first views share and felanmälan's does not;
+ * - one chunk per widget: its define module and everything else its first view needs that no
+ *   other widget's does (its SDK module and rules, which it shares with its lazy features).
+ * Left out, each in a chunk of its own that travels with the widgets that use it: translations
+ * (loaded only for pages in another language), what only a page that is not set up loads (the
+ * SDK's embedding check, ui's setup notice), ui's parts only some widgets use (numbers, status
+ * history, pager, list/detail, grid, places map, the sessionStorage guard of drafts and login)
  * and Lit modules only some widgets use (the ref directive).
  */
 const sep = String.raw`[\\/]`;
@@ -28,10 +30,29 @@ const notShared = new RegExp(
 );
 const formsModules = new RegExp(`packages${sep}ui${sep}src${sep}(forms|drafts)${sep}|packages${sep}sdk${sep}src${sep}drafts\\.ts`);
 const runtimeModules = new RegExp(`packages${sep}(ui|sdk|contract)${sep}src${sep}`);
-// Every widget's first view uses these: in forms, they are not one more request on every page.
-const firstViewModules = new RegExp(`node_modules${sep}@lit${sep}task${sep}|packages${sep}ui${sep}src${sep}lazy-features\\.ts`);
+// Most widgets' first views use these (@lit/task and lazy features every one; loadable three, the
+// ref directive felanmälan's): in forms, they are not one more request each, for a few hundred
+// bytes on the pages that do not use them.
+const firstViewModules = new RegExp(`node_modules${sep}@lit${sep}task${sep}|node_modules${sep}lit(-html)?${sep}(development${sep})?directives${sep}ref\\.js|packages${sep}ui${sep}src${sep}(lazy-features|loadable)\\.ts`);
 const inForms = (id: string): boolean => (formsModules.test(id) && !notShared.test(id)) || firstViewModules.test(id);
 const inRuntime = (id: string): boolean => runtimeModules.test(id) && !inForms(id) && !notShared.test(id);
+// What the first views of the logged-in widgets (lokalbokning, barnomsorg, mina fakturor) all use
+// and felanmälan's does not: the login controller and its reader key, dates and amounts, the
+// SDK's citizen calls. One chunk, not four requests; no page loads more for it.
+const citizenModules = new RegExp(`packages${sep}ui${sep}src${sep}(auth${sep}(auth-controller|reader-key)|format)\\.ts$|packages${sep}sdk${sep}src${sep}services${sep}citizen-call\\.ts$`);
+// ui's other parts and the Lit modules the runtime leaves out: each a chunk of its own, as rolldown
+// would split them, named here so that no widget's own chunk below takes one in (a part in one
+// widget's chunk would make every other widget that uses it load that widget). ui's translations
+// stay with the widgets' own.
+const part = new RegExp(`packages${sep}ui${sep}src${sep}(?!locales${sep})([a-z-]+)|node_modules${sep}(?:\\.pnpm${sep}[^\\\\/]+${sep}node_modules${sep})?((?:@[a-z-]+${sep})?[a-z-]+)`);
+const partName = (id: string): string | null => {
+  const [, uiPart, library] = part.exec(id) ?? [];
+  return uiPart ?? library?.replace(/[@/\\]/g, '') ?? null;
+};
+// A widget's define module with everything it imports that no group above has taken: its first
+// view in one chunk (rolldown would otherwise split off its SDK module and rules, shared with its
+// lazy features).
+const widget = new RegExp(`packages${sep}([a-z]+)${sep}src${sep}define\\.ts$`);
 
 /**
  * Without help the browser learns a widget's shared chunks only once its define chunk has
@@ -56,6 +77,13 @@ function flatWidgetChunks(): Plugin {
       };
       for (const loader of Object.values(bundle)) {
         if (loader.type !== 'chunk' || !loader.isEntry) continue;
+        // A part that two widgets use, left in one widget's chunk, would load that widget (and
+        // define its element) on the other's pages.
+        const widgetChunks = new Set(loader.dynamicImports);
+        for (const chunk of Object.values(bundle)) {
+          const needed = chunk.type === 'chunk' ? [...closure(chunk.fileName, new Set())].filter((file) => widgetChunks.has(file)) : [];
+          if (needed.length > 1) this.error(`${chunk.fileName} loads the chunks of ${needed.join(' and ')}: a shared part is in one widget's chunk`);
+        }
         let widgets = 0;
         loader.code = loader.code.replace(/import\((["'`])\.\/(chunks\/[\w.-]+\.js)\1\)/g, (call: string, _quote: string, define: string) => {
           const names = [...closure(define, new Set())].filter((file) => file !== define).map((file) => chunkFile.exec(file)?.[1]);
@@ -101,6 +129,9 @@ export default defineConfig({
             { name: 'map', test: /node_modules[\\/]leaflet/, priority: 20 },
             { name: 'runtime', test: inRuntime, priority: 10 },
             { name: 'forms', test: inForms, priority: 5 },
+            { name: 'citizen', test: citizenModules, priority: 4 },
+            { name: partName, priority: 3 },
+            { name: (id) => widget.exec(id)?.[1] ?? null, priority: 2 },
           ],
         },
       },
