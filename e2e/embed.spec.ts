@@ -33,3 +33,31 @@ test('the snippet builder writes the snippet for the chosen options and previews
   await expect(page.locator('[data-snippet]')).toContainText('/kommunkit/v1/kommunkit.js"></script>');
   await expect(page.locator('[data-preview] kk-felanmalan').getByRole('heading', { level: 3, name: 'What do you want to report?' })).toBeVisible();
 });
+
+test('the built bundle asks for a widget\'s chunks, and for a lazy feature\'s, in one round trip, and no chunk loads two widgets', () => {
+  const dist = new URL('../packages/embed/dist/', import.meta.url);
+  const manifest = JSON.parse(readFileSync(new URL('.vite/manifest.json', dist), 'utf8')) as Record<string, { file: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }>;
+  const closure = (key: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key)) return seen;
+    seen.add(key);
+    for (const imported of manifest[key]!.imports ?? []) closure(imported, seen);
+    return seen;
+  };
+  const name = (key: string) => manifest[key]!.file.replace(/^chunks\//, '').replace(/\.js$/, '');
+  const loader = Object.keys(manifest).find((key) => manifest[key]!.isEntry)!;
+  const widgets = manifest[loader]!.dynamicImports!;
+  expect(widgets.length).toBe(4);
+  let lazyImports = 0;
+  for (const [key, chunk] of Object.entries(manifest)) {
+    const code = readFileSync(new URL(chunk.file, dist), 'utf8');
+    const loaded = closure(key);
+    for (const imported of chunk.dynamicImports ?? []) {
+      // What the imported chunk needs that the importer has not loaded is named beside it.
+      const ahead = [...closure(imported)].filter((dependency) => dependency !== imported && !loaded.has(dependency));
+      for (const dependency of ahead) expect(code, `${chunk.file} importing ${manifest[imported]!.file}`).toContain(name(dependency));
+      if (key !== loader && ahead.length > 0) lazyImports++;
+    }
+    expect(widgets.filter((widget) => closure(key).has(widget)).length, chunk.file).toBeLessThanOrEqual(1);
+  }
+  expect(lazyImports).toBeGreaterThan(0);
+});

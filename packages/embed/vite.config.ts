@@ -59,8 +59,9 @@ const widget = new RegExp(`packages${sep}([a-z]+)${sep}src${sep}define\\.ts$`);
  * arrived and been parsed: loader, then define, then runtime, forms and the rest, one round trip
  * each (and a third when a shared chunk imports another). This writes into the loader, for
  * each widget, the chunks its define chunk imports (directly or not), so that the loader asks
- * for all of them at once. Only names go in (the closure of static imports, from the bundle
- * itself), nothing more is downloaded, and the module graph, so the manifest, stays as it was.
+ * for all of them at once, and into each chunk the same for the lazy features it imports. Only
+ * names go in (the closure of static imports, from the bundle itself), nothing more is
+ * downloaded, and the module graph, so the manifest, stays as it was.
  */
 function flatWidgetChunks(): Plugin {
   return {
@@ -95,6 +96,19 @@ function flatWidgetChunks(): Plugin {
           return `Promise.all([${call},...${JSON.stringify(names.join(' '))}.split(" ").map(n=>import(\`./chunks/\${n}.js\`))]).then(m=>m[0])`;
         });
         if (widgets === 0) this.error(`${loader.fileName}: no widget chunk found to flatten`);
+      }
+      // The same for each lazy feature: its chunk and the chunks it imports that its importer has
+      // not loaded (barnomsorg's overview: the list and its styles) in one round trip, not two.
+      // The chunk's hash stays right: the names written in are those its imports' hashes cover.
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+        const loaded = closure(chunk.fileName, new Set());
+        chunk.code = chunk.code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call: string, _quote: string, lazy: string) => {
+          const names = [...closure(`chunks/${lazy}`, new Set())].filter((file) => file !== `chunks/${lazy}` && !loaded.has(file)).map((file) => chunkFile.exec(file)?.[1]);
+          if (names.length === 0) return call;
+          if (names.some((name) => name === undefined || name.includes(' '))) this.error(`${lazy}: a shared chunk outside chunks/`);
+          return `Promise.all([${call},...${JSON.stringify(names.join(' '))}.split(" ").map(n=>import(\`./\${n}.js\`))]).then(m=>m[0])`;
+        });
       }
     },
   };
