@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 
 export const embedPrefix = '/kommunkit/v1/';
 export const loaderName = 'kommunkit.js';
+/** The brotli and gzip copies the embed build writes beside each script, which @fastify/static's `preCompressed` sends. */
+export const compressedCopy = /\.(br|gz)$/;
 
 /**
  * Serves the embed bundle. Kommun pages on other origins load it as module scripts, which
@@ -22,13 +24,13 @@ export async function embedRoutes(app: FastifyInstance, root: string | undefined
     cacheControl: false,
     preCompressed: true,
     // The compressed copies are encodings of their script, not URLs of their own.
-    allowedPath: (path) => !/\.(br|gz)$/.test(path),
+    allowedPath: (path) => !compressedCopy.test(path),
     // `path` is the file sent: `kommunkit.js.br` for the loader in brotli.
     setHeaders: (response, path) => {
       void response.header('access-control-allow-origin', '*');
       void response.header('cross-origin-resource-policy', 'cross-origin');
       void response.header('x-content-type-options', 'nosniff');
-      void response.header('cache-control', path.replace(/\.(br|gz)$/, '').endsWith(`/${loaderName}`) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
+      void response.header('cache-control', path.replace(compressedCopy, '').endsWith(`/${loaderName}`) ? 'public, max-age=300' : 'public, max-age=31536000, immutable');
     },
   });
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compressedCopy } from './embed.js';
 
 /**
  * The policy every demo page is served under: no inline script or style anywhere, which is
@@ -65,5 +66,5 @@ export async function siteRoutes(app: FastifyInstance, { root, publicUrl }: { ro
   app.get('/', (_request, reply) => page('index.html', reply));
   app.get<{ Params: { name: string } }>('/:name.html', (request, reply) => page(`${request.params.name}.html`, reply));
   // A file with a brotli or gzip copy beside it (the bench's render floor) is sent as the embed's scripts are.
-  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, preCompressed: true, allowedPath: (pathName) => !pathName.startsWith('/partials/') && !/\.(br|gz)$/.test(pathName) });
+  await app.register(fastifyStatic, { root, prefix: '/', index: false, wildcard: true, preCompressed: true, allowedPath: (pathName) => !pathName.startsWith('/partials/') && !compressedCopy.test(pathName) });
 }
