@@ -76,40 +76,36 @@ function flatWidgetChunks(): Plugin {
         for (const imported of chunk.imports) closure(imported, seen);
         return seen;
       };
-      for (const loader of Object.values(bundle)) {
-        if (loader.type !== 'chunk' || !loader.isEntry) continue;
-        // A part that two widgets use, left in one widget's chunk, would load that widget (and
-        // define its element) on the other's pages.
-        const widgetChunks = new Set(loader.dynamicImports);
-        for (const chunk of Object.values(bundle)) {
-          const needed = chunk.type === 'chunk' ? [...closure(chunk.fileName, new Set())].filter((file) => widgetChunks.has(file)) : [];
-          if (needed.length > 1) this.error(`${chunk.fileName} loads the chunks of ${needed.join(' and ')}: a shared part is in one widget's chunk`);
-        }
-        let widgets = 0;
-        loader.code = loader.code.replace(/import\((["'`])\.\/(chunks\/[\w.-]+\.js)\1\)/g, (call: string, _quote: string, define: string) => {
-          const names = [...closure(define, new Set())].filter((file) => file !== define).map((file) => chunkFile.exec(file)?.[1]);
-          if (names.length === 0) return call;
-          if (names.some((name) => name === undefined || name.includes(' '))) this.error(`${define}: a shared chunk outside chunks/`);
-          widgets++;
-          // Written out per widget, not as a helper: gzip packs the repetition into fewer bytes.
-          // It resolves with the define chunk's module; the other imports only start early.
-          return `Promise.all([${call},...${JSON.stringify(names.join(' '))}.split(" ").map(n=>import(\`./chunks/\${n}.js\`))]).then(m=>m[0])`;
-        });
-        if (widgets === 0) this.error(`${loader.fileName}: no widget chunk found to flatten`);
-      }
-      // The same for each lazy feature: its chunk and the chunks it imports that its importer has
-      // not loaded (barnomsorg's overview: the list and its styles) in one round trip, not two.
-      // The chunk's hash stays right: the names written in are those its imports' hashes cover.
+      const loader = Object.values(bundle).find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+      if (loader?.type !== 'chunk') return this.error('no loader in the bundle');
+      // A part that two widgets use, left in one widget's chunk, would load that widget (and
+      // define its element) on the other's pages.
+      const widgetChunks = new Set(loader.dynamicImports);
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== 'chunk' || chunk.isEntry) continue;
+        const needed = chunk.type === 'chunk' ? [...closure(chunk.fileName, new Set())].filter((file) => widgetChunks.has(file)) : [];
+        if (needed.length > 1) this.error(`${chunk.fileName} loads the chunks of ${needed.join(' and ')}: a shared part is in one widget's chunk`);
+      }
+      // Every dynamic import, the loader's of each widget and each chunk's of its lazy features
+      // (barnomsorg's overview: the list and its styles), with the chunks it needs that its
+      // importer has not loaded. A chunk's hash stays right: the names written in are those its
+      // imports' hashes cover.
+      let widgets = 0;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
         const loaded = closure(chunk.fileName, new Set());
-        chunk.code = chunk.code.replace(/import\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call: string, _quote: string, lazy: string) => {
-          const names = [...closure(`chunks/${lazy}`, new Set())].filter((file) => file !== `chunks/${lazy}` && !loaded.has(file)).map((file) => chunkFile.exec(file)?.[1]);
+        const toChunks = chunk === loader ? './chunks/' : './';
+        chunk.code = chunk.code.replace(/import\((["'`])\.\/((?:chunks\/)?[\w.-]+\.js)\1\)/g, (call: string, _quote: string, path: string) => {
+          const target = chunk === loader ? path : `chunks/${path}`;
+          const names = [...closure(target, new Set())].filter((file) => file !== target && !loaded.has(file)).map((file) => chunkFile.exec(file)?.[1]);
           if (names.length === 0) return call;
-          if (names.some((name) => name === undefined || name.includes(' '))) this.error(`${lazy}: a shared chunk outside chunks/`);
-          return `Promise.all([${call},...${JSON.stringify(names.join(' '))}.split(" ").map(n=>import(\`./\${n}.js\`))]).then(m=>m[0])`;
+          if (names.some((name) => name === undefined || name.includes(' '))) this.error(`${target}: a shared chunk outside chunks/`);
+          if (chunk === loader) widgets++;
+          // Written out per import, not as a helper: gzip packs the repetition into fewer bytes.
+          // It resolves with the imported chunk's module; the other imports only start early.
+          return `Promise.all([${call},...${JSON.stringify(names.join(' '))}.split(" ").map(n=>import(\`${toChunks}\${n}.js\`))]).then(m=>m[0])`;
         });
       }
+      if (widgets === 0) this.error(`${loader.fileName}: no widget chunk found to flatten`);
     },
   };
 }
