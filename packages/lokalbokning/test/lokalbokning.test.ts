@@ -1,10 +1,11 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
+import { getClient } from '@kommunkit/sdk';
 import { setupWorker } from 'msw/browser';
 import type { KkLokalbokning } from '../src/index.js';
 import '../src/define.js';
-import { api, booking, handlers, received, sporthall } from './support.js';
+import { api, availabilityFor, booking, handlers, received, sporthall } from './support.js';
 
 const worker = setupWorker(...handlers());
 
@@ -32,7 +33,11 @@ async function fill(el: KkLokalbokning, id: string, value: string): Promise<void
 
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'bypass' }));
 after(() => worker.stop());
-afterEach(() => worker.resetHandlers());
+afterEach(() => {
+  worker.resetHandlers();
+  // A test's kept choice (the login round trip) is not the next test's.
+  sessionStorage.clear();
+});
 
 describe('<kk-lokalbokning> find', () => {
   it('lists the lokaler with their key facts', async () => {
@@ -205,6 +210,49 @@ describe('<kk-lokalbokning> booking', () => {
     await waitUntil(() => text(root(el)).includes('Logga in för att boka'), 'no login gate', { timeout: 5000 });
     await expect(el).to.be.accessible();
     sessionStorage.clear();
+  });
+
+  it('back from the login, offers the lengths once the chosen time\'s week is in, as far as its free times run', async () => {
+    const base = 'http://back.test';
+    const visited: string[] = [];
+    const client = getClient({ api: base, kommun: 'exempelstad', navigate: (url) => visited.push(url) });
+    worker.use(...handlers({ base }));
+    const el = await render({ lokal: 'norrhallen', api: base });
+    await chooseAndBook(el);
+    await waitUntil(() => buttonNamed(el, 'Logga in med e-legitimation'), 'no login gate', { timeout: 5000 });
+    buttonNamed(el, 'Logga in med e-legitimation')!.click();
+    expect(visited).to.have.length(1);
+
+    // Back logged in, on a page whose week of free times is slow to come.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    worker.use(
+      http.get(`${base}/api/v1/:kommun/auth/me`, () =>
+        HttpResponse.json({ kommun: 'exempelstad', name: 'Anna Andersson', givenName: 'Anna', familyName: 'Andersson', expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
+      ),
+      http.get(`${base}/api/v1/:kommun/lokalbokning/lokaler/:id/availability`, async ({ params, request }) => {
+        await released;
+        const query = new URL(request.url).searchParams;
+        return HttpResponse.json(availabilityFor(String(params.id), query.get('from')!, query.get('to')!));
+      }),
+    );
+    await client.auth.refresh();
+    el.remove();
+    const back = await render({ lokal: 'norrhallen', api: base });
+    try {
+      await waitUntil(() => text(root(back)).includes('Starttid: 7 december 2026 kl. 18:00'), 'the chosen time did not come back', { timeout: 5000 });
+      // Not the chosen slot alone as the only length: a keyboard user would pick from a list about to change.
+      // (a boolean: chai's message for a Lit-rendered element takes minutes to write)
+      expect(root(back).getElementById('kk-lok-minutes') !== null, 'a length list before the week was in').to.equal(false);
+      expect(text(root(back))).to.contain('Hämtar lediga tider');
+      await expect(back).to.be.accessible();
+    } finally {
+      release();
+    }
+    await waitUntil(() => root(back).getElementById('kk-lok-minutes'), 'no lengths once the week was in', { timeout: 5000 });
+    const length = root(back).getElementById('kk-lok-minutes') as HTMLSelectElement;
+    expect([...length.options].map((option) => option.value).filter(Boolean)).to.deep.equal(['60', '120', '180']);
+    expect(length.value).to.equal('60');
   });
 
   it('shows errors linked to the fields, then a time taken meanwhile with the nearest free times', async () => {

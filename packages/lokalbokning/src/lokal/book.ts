@@ -19,6 +19,7 @@ import {
   questionPage,
   radios,
   select,
+  spinner,
   str,
   subLevel,
   textarea,
@@ -227,10 +228,11 @@ function priceText(state: BookState): string | undefined {
   return msg(str`${total}, varav moms ${vat}`);
 }
 
-export function bookPage(c: LokalbokningController, state: BookState, free: readonly Slot[], level: HeadingLevel): TemplateResult {
+/** `free` is the slot's week's free slots, or undefined while they load. */
+export function bookPage(c: LokalbokningController, state: BookState, free: readonly Slot[] | undefined, level: HeadingLevel): TemplateResult {
   const lokal = state.lokal!;
   const slot = state.slot!;
-  state.free = free;
+  state.free = free ?? [];
   const back = () => c.showPage('lokal');
   const form = state.form;
   const when = formatDateTime(slot.start);
@@ -260,7 +262,9 @@ export function bookPage(c: LokalbokningController, state: BookState, free: read
             })
           : nothing}
         <p>${msg(str`Starttid: ${when}`)}</p>
-        ${select({ ...form.bind('minutes'), label: msg('Hur länge?'), choices: state.lengths(free).map((m) => ({ value: String(m), label: msg(str`${m} minuter`) })) })}
+        ${free
+          ? select({ ...form.bind('minutes'), label: msg('Hur länge?'), choices: state.lengths(free).map((m) => ({ value: String(m), label: msg(str`${m} minuter`) })) })
+          : spinner({ label: msg('Hämtar lediga tider…') })}
         ${foreningar.length > 0
           ? radios({
               ...form.bind('as'),

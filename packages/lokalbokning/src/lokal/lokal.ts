@@ -2,7 +2,7 @@ import type { KommunkitClient } from '@kommunkit/sdk';
 import { getAvailability, getLokal, type Availability, type Lokal, type Slot } from '@kommunkit/sdk/lokalbokning';
 import { priceFor } from '@kommunkit/contract/lokalbokning-rules';
 import { alert, backLink, button, formatDate, formatMoney, formatTime, formatTimeRange, GridController, heading, msg, plural, slotGrid, spinner, str, subLevel } from '@kommunkit/ui';
-import { initialState, Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import type { LokalbokningController } from '../controller.js';
 import { factLabel, typeLabel } from '../labels.js';
@@ -289,7 +289,12 @@ export function render(c: LokalbokningController, context: ViewContext): Templat
         book.start(lokal, pending.slot, pending.values);
       } else c.showPage('lokal', false);
     }
-    if (book.slot) return bookPage(c, book, state.availability.value?.slots ?? [], context.headingLevel);
+    if (book.slot) {
+      // The lengths on offer need the slot's week: until it is in, the page says so rather than offering the slot alone.
+      const week = state.availability.value;
+      const free = week?.from === state.weekStart ? week.slots : state.availability.status === TaskStatus.ERROR ? [] : undefined;
+      return bookPage(c, book, free, context.headingLevel);
+    }
   }
   return lokalPage(c, state, lokal, context, book);
 }
