@@ -76,6 +76,8 @@ export class FelanmalanController implements ReactiveController {
   private attributeDraft: Answers['attributes'] = {};
   private formDefinition: Open311ServiceDefinition | undefined;
   private contactPrefilled = false;
+  /** Counts the logouts' `forgetContact`: a name from the profile asked for before one is not filled in after it. */
+  private contactForgotten = 0;
   private focusHeading = false;
   /**
    * The idempotency key of the last send that did not succeed, with a fingerprint of exactly
@@ -193,15 +195,24 @@ export class FelanmalanController implements ReactiveController {
   }
 
   private readonly onAuth = ({ detail }: CustomEvent<User | null>): void => {
-    if (this.signedIn && !detail) this.forgetContact();
+    if (this.signedIn && !detail) void this.forgetContact();
+    // A new login fills the name in again.
+    if (!this.signedIn && detail) this.contactPrefilled = false;
     this.signedIn = !!detail;
     this.changed();
   };
 
-  /** At logout the contact details leave the form and the draft (and the last send, whose fingerprint holds them). */
-  forgetContact(): void {
+  /**
+   * At logout the contact details leave the form and the draft (and the last send, whose
+   * fingerprint holds them). A draft still being restored is restored first, so that they leave
+   * it and the rest of it stays.
+   */
+  async forgetContact(): Promise<void> {
+    await this.draft.whenRestored();
     this.contactForm.setAll({ firstName: '', lastName: '', email: '', phone: '' });
-    this.contactPrefilled = false;
+    this.contactForgotten += 1;
+    // No name from the profile that is leaving (the logout is not done yet); onAuth allows it again at the next login.
+    this.contactPrefilled = true;
     this.lastSend = undefined;
     this.keepSent();
     this.persist();
@@ -251,10 +262,11 @@ export class FelanmalanController implements ReactiveController {
   /** A logged-in citizen's name fills in the contact page's name fields, unless they have typed one. */
   private async prefillContact(): Promise<void> {
     this.contactPrefilled = true;
+    const forgotten = this.contactForgotten;
     try {
       const user = await this.options.client()?.auth.load();
       const { values } = this.contactForm;
-      if (!user || values.firstName || values.lastName) return;
+      if (!user || forgotten !== this.contactForgotten || values.firstName || values.lastName) return;
       this.contactForm.setAll({ firstName: user.givenName, lastName: user.familyName });
       this.persist();
     } catch {

@@ -194,6 +194,32 @@ describe('Mina anmälningar', () => {
     expect(byId(el, 'kk-fel-firstName').value).to.equal('');
   });
 
+  it('a logout before the draft is restored waits for it, then takes only the contact details out of it', async () => {
+    const { session } = loggedIn();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The server's draft answers slowly; afterwards the session's own handler answers.
+    worker.use(
+      http.get(`${api}/api/v1/:kommun/drafts/felanmalan`, async () => {
+        await released;
+      }),
+    );
+    seedDraft('sentstad', { serviceCode: 'klotter', address: 'Torget', description: 'Klotter', firstName: 'Anna', email: 'anna@exempel.se' }, ['category', 'place', 'details', 'contact']);
+    const el = await render('sentstad', { view: 'mina' });
+    try {
+      await until(() => root(el).querySelector('.kk-list__empty'), 'Mina anmälningar did not open');
+      await press(el, 'Logga ut');
+    } finally {
+      release();
+    }
+    await until(() => buttonNamed(el, 'Logga in med e-legitimation'), 'the login gate did not come back');
+    expect(session.signedIn()).to.equal(undefined);
+    const local = sessionStorage.getItem(draftKey('sentstad'))!;
+    expect(local).to.contain('Klotter').and.contain('Torget').and.not.contain('anna@exempel.se').and.not.contain('Anna');
+    const server = JSON.stringify(session.store.get('sentstad/felanmalan')?.data ?? {});
+    expect(server).to.contain('Klotter').and.not.contain('anna@exempel.se');
+  });
+
   it('a logout elsewhere on the page empties the contact fields and the stored draft too', async () => {
     loggedIn();
     seedDraft('andrastad', { serviceCode: 'klotter', address: 'Torget', description: 'Klotter', email: 'anna@exempel.se' }, ['category', 'place', 'details', 'contact']);

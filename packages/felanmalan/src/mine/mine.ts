@@ -63,7 +63,7 @@ class Mine {
     this.logoutError = undefined;
     this.c.host.requestUpdate();
     try {
-      this.c.forgetContact();
+      await this.c.forgetContact();
       await this.c.draft.flush();
       await this.auth.logout();
       await this.c.host.updateComplete;

@@ -116,6 +116,15 @@ export class DraftController<T extends Values> implements ReactiveController {
     return this.isRestored;
   }
 
+  /**
+   * Resolves when the restore under way, if any, has finished. An edit of the restored answers
+   * (the contact details out at logout) waits for it: a `save()` before it would count as the
+   * newest edit, and the defaults it holds would replace the draft being restored.
+   */
+  whenRestored(): Promise<void> {
+    return this.restoring ?? Promise.resolve();
+  }
+
   /** A restored draft had files (photos) that could not be kept; the widget shows a notice. */
   get filesLost(): boolean {
     return this.lost;
