@@ -4,11 +4,12 @@ import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
 import Personnummer from 'personnummer';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ageOn, swedishDate } from '@kommunkit/contract/barnomsorg-rules';
 import { personnummerClaim } from '../src/auth/oidc.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { purgeDevIdp } from '../src/dev-idp/db-adapter.js';
 import { loginPage } from '../src/dev-idp/login-page.js';
-import { ageOn, createTestPersons, formatPersonnummer, luhnCheckDigit, testPersonIds, testPersons, type TestPerson } from '../src/dev-idp/persons.js';
+import { createTestPersons, formatPersonnummer, luhnCheckDigit, testPersonIds, testPersons, type TestPerson } from '../src/dev-idp/persons.js';
 import { devIdp } from '../src/dev-idp/plugin.js';
 import { createDevProvider, loa3 } from '../src/dev-idp/provider.js';
 
@@ -60,7 +61,7 @@ describe('test persons of the development identity provider', () => {
   it('include a guardian with two children of preschool age and one of school age on 2026-11-23, ages computed from birth dates', () => {
     const children = guardianOf(createTestPersons(reference)).children!;
     expect(children).toHaveLength(3);
-    const ages = children.map((child) => ageOn(child.birthDate, reference));
+    const ages = children.map((child) => ageOn(child.birthDate, swedishDate(reference)));
     expect(ages.filter(isPreschoolAge)).toHaveLength(2);
     expect(ages.filter(isSchoolAge)).toHaveLength(1);
     for (const child of children) {
@@ -82,11 +83,11 @@ describe('test persons of the development identity provider', () => {
   it('keep those ages on every day of the years ahead, and today', () => {
     for (let day = Date.UTC(2026, 0, 1, 11); day <= Date.UTC(2028, 11, 31, 11); day += 86_400_000) {
       const on = new Date(day);
-      const ages = guardianOf(createTestPersons(on)).children!.map((child) => ageOn(child.birthDate, on));
+      const ages = guardianOf(createTestPersons(on)).children!.map((child) => ageOn(child.birthDate, swedishDate(on)));
       expect(ages.filter(isPreschoolAge), on.toISOString()).toHaveLength(2);
       expect(ages.filter(isSchoolAge), on.toISOString()).toHaveLength(1);
     }
-    const today = guardianOf(testPersons).children!.map((child) => ageOn(child.birthDate, new Date()));
+    const today = guardianOf(testPersons).children!.map((child) => ageOn(child.birthDate, swedishDate(new Date())));
     expect(today.filter(isPreschoolAge)).toHaveLength(2);
     expect(today.filter(isSchoolAge)).toHaveLength(1);
   });
@@ -95,7 +96,7 @@ describe('test persons of the development identity provider', () => {
     expect(ageOn('2022-03-15', '2026-03-14')).toBe(3);
     expect(ageOn('2022-03-15', '2026-03-15')).toBe(4);
     // 23:30 UTC on 14 March is already 15 March in Stockholm.
-    expect(ageOn('2022-03-15', new Date('2026-03-14T23:30:00Z'))).toBe(4);
+    expect(ageOn('2022-03-15', swedishDate(new Date('2026-03-14T23:30:00Z')))).toBe(4);
   });
 
   it('include the other guardian of the same children, each guardian pointing at the other', () => {

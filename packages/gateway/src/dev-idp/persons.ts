@@ -14,6 +14,8 @@
  * The unit tests check every number with the `personnummer` package.
  */
 
+import { swedishDate } from '@kommunkit/contract/barnomsorg-rules';
+
 /** A folkbokföringsadress. Persons with protected identity have none in this data at all. */
 export interface TestAddress {
   street: string;
@@ -87,18 +89,6 @@ export const testPersonIds = {
 } as const;
 
 export type TestPersonId = (typeof testPersonIds)[keyof typeof testPersonIds];
-
-const stockholmDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The calendar date (`YYYY-MM-DD`) in Sweden at an instant. */
-export const swedishDate = (at: Date): string => stockholmDate.format(at);
-
-/** Age in whole years on a day (`YYYY-MM-DD`, or an instant taken as Sweden's calendar date). */
-export function ageOn(birthDate: string, on: string | Date): number {
-  const day = typeof on === 'string' ? on : swedishDate(on);
-  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return day.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
 
 /** Luhn (mod 10) check digit over the digits given, as for personnummer and organisationsnummer. */
 export function luhnCheckDigit(digits: string): number {
