@@ -287,6 +287,8 @@ export function render(c: LokalbokningController, context: ViewContext): Templat
         state.weekStart = mondayOf(dateOf(pending.slot.start));
         state.selected = pending.slot;
         book.start(lokal, pending.slot, pending.values);
+        // An update asked for during a render is lost: the week's availability is asked for on the next one.
+        queueMicrotask(() => c.host.requestUpdate());
       } else c.showPage('lokal', false);
     }
     if (book.slot) {
