@@ -227,14 +227,12 @@ describe('<kk-lokalbokning> booking', () => {
     let release = () => {};
     const released = new Promise<void>((resolve) => (release = resolve));
     worker.use(
-      http.get(`${base}/api/v1/:kommun/auth/me`, () =>
-        HttpResponse.json({ kommun: 'exempelstad', name: 'Anna Andersson', givenName: 'Anna', familyName: 'Andersson', expiresAt: new Date(Date.now() + 3600_000).toISOString() }),
-      ),
       http.get(`${base}/api/v1/:kommun/lokalbokning/lokaler/:id/availability`, async ({ params, request }) => {
         await released;
         const query = new URL(request.url).searchParams;
         return HttpResponse.json(availabilityFor(String(params.id), query.get('from')!, query.get('to')!));
       }),
+      ...handlers({ base, loggedIn: true }),
     );
     await client.auth.refresh();
     el.remove();

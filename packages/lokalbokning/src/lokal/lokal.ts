@@ -3,7 +3,7 @@ import { getAvailability, getLokal, type Availability, type Lokal, type Slot } f
 import { priceFor } from '@kommunkit/contract/lokalbokning-rules';
 import { alert, backLink, button, formatDate, formatMoney, formatTime, formatTimeRange, GridController, heading, msg, plural, slotGrid, spinner, str, subLevel } from '@kommunkit/ui';
 import { initialState, Task, TaskStatus } from '@lit/task';
-import { css, html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResult, type ReactiveController, type TemplateResult } from 'lit';
 import type { LokalbokningController } from '../controller.js';
 import { factLabel, typeLabel } from '../labels.js';
 import { addDays, stockholmToday } from '../time.js';
@@ -27,14 +27,19 @@ function mondayOf(date: string): string {
 const dateOf = (instant: string): string => instant.slice(0, 10);
 const clockOf = (instant: string): string => instant.slice(11, 16);
 
-class LokalState {
+class LokalState implements ReactiveController {
   weekStart = mondayOf(stockholmToday());
   selected: Slot | undefined;
   readonly lokal: Task<[KommunkitClient | undefined, string], Lokal | null>;
   readonly availability: Task<[KommunkitClient | undefined, string, string], Availability>;
   readonly grid: GridController;
 
-  constructor(private readonly c: LokalbokningController) {
+  constructor(
+    private readonly c: LokalbokningController,
+    private readonly book: BookState,
+  ) {
+    // Added before its Tasks, so that each update's resume below comes before they read their arguments.
+    c.host.addController(this);
     this.lokal = new Task(c.host, {
       task: async ([client, id], { signal }) => (client && id ? getLokal(client, id, { signal }) : initialState),
       args: () => [c.options.client(), c.lokalId],
@@ -50,6 +55,26 @@ class LokalState {
       isDisabled: ({ row, column }) => this.slotAt(row, column) === undefined,
       onSelect: ({ row, column }) => this.choose(this.slotAt(row, column)),
     });
+  }
+
+  /**
+   * Back from the login on the book page: the time chosen before it, and its week, so the
+   * lengths on offer run as far as the free slots after it; once the lokal is in, its book page
+   * with the answers kept. Nothing kept (or unreadable): the lokal's page.
+   */
+  hostUpdate(): void {
+    const c = this.c;
+    if (c.page !== 'book' || this.book.slot) return;
+    const client = c.options.client();
+    const pending = client ? readPending(client) : undefined;
+    if (pending?.lokalId !== c.lokalId) {
+      c.showPage('lokal', false);
+      return;
+    }
+    this.weekStart = mondayOf(dateOf(pending.slot.start));
+    this.selected = pending.slot;
+    const lokal = this.lokal.value;
+    if (lokal?.id === c.lokalId) this.book.start(lokal, pending.slot, pending.values);
   }
 
   /** The start times (HH:MM) of the week's free slots, in order: the grid's rows. */
@@ -261,7 +286,7 @@ export function render(c: LokalbokningController, context: ViewContext): Templat
   const book = c.stateOf(bookKey, () => new BookState(c));
   if (c.page === 'receipt' && book.booking) return receiptPage(c, book, context.headingLevel);
   const state = c.stateOf(key, () => {
-    const made = new LokalState(c);
+    const made = new LokalState(c, book);
     // Tasks made during a render start on the next update.
     queueMicrotask(() => c.host.requestUpdate());
     return made;
@@ -277,27 +302,14 @@ export function render(c: LokalbokningController, context: ViewContext): Templat
       ${heading({ level: context.headingLevel, focusTarget: true }, msg('Lokalen finns inte'))}
       <p>${msg('Kommunen har ingen lokal med den adressen. Sök bland lokalerna i stället.')}</p>`;
   if (!lokal || lokal.id !== c.lokalId) return spinner({ label: msg('Hämtar lokalen…') });
-  if (c.page === 'book') {
-    if (!book.slot) {
-      // Back from the login: the time and answers chosen before it.
-      const client = c.options.client();
-      const pending = client ? readPending(client) : undefined;
-      if (pending && pending.lokalId === lokal.id) {
-        // Its week, so the lengths on offer run as far as the free slots after it.
-        state.weekStart = mondayOf(dateOf(pending.slot.start));
-        state.selected = pending.slot;
-        book.start(lokal, pending.slot, pending.values);
-        // An update asked for during a render is lost: the week's availability is asked for on the next one.
-        queueMicrotask(() => c.host.requestUpdate());
-      } else c.showPage('lokal', false);
-    }
-    if (book.slot) {
-      // The lengths on offer need the slot's week: until it is in, the page says so rather than offering the slot alone.
-      const week = state.availability.value;
-      const free = week?.from === state.weekStart ? week.slots : state.availability.status === TaskStatus.ERROR ? [] : undefined;
-      return bookPage(c, book, free, context.headingLevel);
-    }
+  if (c.page === 'book' && book.slot) {
+    // The lengths on offer need the slot's week: until it is in, the page says so rather than offering the slot alone.
+    const week = state.availability.value;
+    const free = week?.from === state.weekStart ? week.slots : state.availability.status === TaskStatus.ERROR ? [] : undefined;
+    return bookPage(c, book, free, context.headingLevel);
   }
+  // The book page before the resume above has its lokal: still the lokal's spinner.
+  if (c.page === 'book') return spinner({ label: msg('Hämtar lokalen…') });
   return lokalPage(c, state, lokal, context, book);
 }
 
