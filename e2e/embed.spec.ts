@@ -61,3 +61,24 @@ test('the built bundle asks for a widget\'s chunks, and for a lazy feature\'s, i
   }
   expect(lazyImports).toBeGreaterThan(0);
 });
+
+test('for a widget whose first view formats money or dates, the loader makes the page\'s first Intl formatter before the widget\'s code runs; for felanmälan it makes none', async ({ page }) => {
+  // Records, at each Intl.NumberFormat made, whether the widget on the page was defined yet.
+  await page.addInitScript(() => {
+    const made: boolean[] = [];
+    (window as unknown as { kkFormats: boolean[] }).kkFormats = made;
+    const Original = Intl.NumberFormat;
+    Intl.NumberFormat = function (...args: ConstructorParameters<typeof Intl.NumberFormat>) {
+      const tag = document.querySelector('kk-felanmalan, kk-mina-fakturor')?.localName;
+      made.push(tag !== undefined && customElements.get(tag) !== undefined);
+      return new Original(...args);
+    } as typeof Intl.NumberFormat;
+  });
+  const formats = () => page.evaluate(() => (window as unknown as { kkFormats: boolean[] }).kkFormats);
+  await page.goto('/mina-fakturor.html');
+  await page.waitForFunction(() => customElements.get('kk-mina-fakturor') !== undefined);
+  expect((await formats())[0]).toBe(false);
+  await page.goto('/felanmalan.html');
+  await expect(page.locator('kk-felanmalan').getByRole('radio').first()).toBeVisible();
+  expect((await formats()).filter((defined) => !defined)).toEqual([]);
+});

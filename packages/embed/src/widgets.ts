@@ -8,3 +8,9 @@ export const widgets: Record<string, () => Promise<unknown>> = {
   'kk-barnomsorg': () => import('@kommunkit/barnomsorg/define'),
   'kk-mina-fakturor': () => import('@kommunkit/fakturor/define'),
 };
+
+/**
+ * The widgets whose first view formats money or dates: the loader makes the page's first Intl
+ * formatter while their chunks are on their way (see kommunkit.ts).
+ */
+export const formatOnFirstView: ReadonlySet<string> = new Set(['kk-lokalbokning', 'kk-barnomsorg', 'kk-mina-fakturor']);
