@@ -10,7 +10,7 @@ import type { FelanmalanTables } from '../packages/gateway/src/services/felanmal
 import { createHash, randomBytes } from 'node:crypto';
 import { addDays, instantAt, localDateOf } from '../packages/gateway/src/services/lokalbokning/time.js';
 import { dataKeyFrom, Sealer } from '../packages/gateway/src/auth/seal.js';
-import { luhnCheckDigit } from '../packages/gateway/src/dev-idp/persons.js';
+import { luhnCheckDigit } from '../packages/contract/src/fakturor-rules.js';
 import { barnomsorgModule } from '../packages/gateway/src/services/barnomsorg/index.js';
 import type { PopulationRegister } from '../packages/gateway/src/services/barnomsorg/register.js';
 import { serviceModules } from '../packages/gateway/src/services/index.js';

@@ -7,20 +7,24 @@
  * eight lines, cheaper than a credit-card package (`fast-luhn`) in the widget's bundle.
  */
 
-/** Whether the last digit of `digits` is the Luhn (mod 10) check digit of the rest. */
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false;
+/**
+ * The Luhn (mod 10) check digit of `digits`, the digits before it: OCR and giro numbers here,
+ * and personnummer and organisationsnummer (the dev IdP's test persons).
+ */
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
-    // From the right: the check digit itself weighs 1, the next 2, then 1, 2, …
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
+    // From the right: the digit next to the check digit weighs 2, the one before it 1, then 2, 1, …
+    let digit = Number(digits[digits.length - 1 - i]) * (i % 2 === 0 ? 2 : 1);
+    if (digit > 9) digit -= 9;
     sum += digit;
   }
-  return sum % 10 === 0;
+  return (10 - (sum % 10)) % 10;
+}
+
+/** Whether the last digit of `digits` is the Luhn (mod 10) check digit of the rest. */
+export function luhnValid(digits: string): boolean {
+  return /^\d{2,}$/.test(digits) && luhnCheckDigit(digits.slice(0, -1)) === Number(digits.slice(-1));
 }
 
 /** Why an identifier is not valid, or null when it is. */

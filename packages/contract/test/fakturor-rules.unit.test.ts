@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { bankgiroProblem, formatBankgiro, formatPlusgiro, luhnValid, ocrProblem, plusgiroProblem } from '../src/fakturor-rules.js';
+import { bankgiroProblem, formatBankgiro, formatPlusgiro, luhnCheckDigit, luhnValid, ocrProblem, plusgiroProblem } from '../src/fakturor-rules.js';
 
 describe('@kommunkit/contract/fakturor-rules', () => {
   it('imports nothing, so the widget chunk that formats identifiers gets no schema library', async () => {
@@ -14,6 +14,14 @@ describe('@kommunkit/contract/fakturor-rules', () => {
     expect(luhnValid('18')).toBe(true); // 1·2 + 8 = 10
     expect(luhnValid('1')).toBe(false); // too short to carry a check digit
     expect(luhnValid('12a4')).toBe(false);
+  });
+
+  it('makes the Luhn check digit of an odd or an even count of digits', () => {
+    expect(luhnCheckDigit('7992739871')).toBe(3);
+    expect(luhnCheckDigit('1')).toBe(8);
+    // A personnummer's ten-digit form (the dev IdP's test persons), and an organisationsnummer.
+    expect(luhnCheckDigit('811218987')).toBe(6);
+    expect(luhnCheckDigit('556036079')).toBe(3);
   });
 
   it('accepts an OCR reference of 2–25 digits with its check digit, spaces and dashes aside', () => {

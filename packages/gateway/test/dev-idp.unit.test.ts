@@ -5,11 +5,12 @@ import * as client from 'openid-client';
 import Personnummer from 'personnummer';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ageOn, swedishDate } from '@kommunkit/contract/barnomsorg-rules';
+import { luhnCheckDigit } from '@kommunkit/contract/fakturor-rules';
 import { personnummerClaim } from '../src/auth/oidc.js';
 import { openDatabase, type Db } from '../src/db/database.js';
 import { purgeDevIdp } from '../src/dev-idp/db-adapter.js';
 import { loginPage } from '../src/dev-idp/login-page.js';
-import { createTestPersons, formatPersonnummer, luhnCheckDigit, testPersonIds, testPersons, type TestPerson } from '../src/dev-idp/persons.js';
+import { createTestPersons, formatPersonnummer, testPersonIds, testPersons, type TestPerson } from '../src/dev-idp/persons.js';
 import { devIdp } from '../src/dev-idp/plugin.js';
 import { createDevProvider, loa3 } from '../src/dev-idp/provider.js';
 

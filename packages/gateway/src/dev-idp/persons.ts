@@ -15,6 +15,7 @@
  */
 
 import { swedishDate } from '@kommunkit/contract/barnomsorg-rules';
+import { luhnCheckDigit } from '@kommunkit/contract/fakturor-rules';
 
 /** A folkbokföringsadress. Persons with protected identity have none in this data at all. */
 export interface TestAddress {
@@ -89,15 +90,6 @@ export const testPersonIds = {
 } as const;
 
 export type TestPersonId = (typeof testPersonIds)[keyof typeof testPersonIds];
-
-/** Luhn (mod 10) check digit over the digits given, as for personnummer and organisationsnummer. */
-export function luhnCheckDigit(digits: string): number {
-  const sum = Array.from(digits, Number).reduce((total, digit, index) => {
-    const product = digit * (index % 2 === 0 ? 2 : 1);
-    return total + (product > 9 ? product - 9 : product);
-  }, 0);
-  return (10 - (sum % 10)) % 10;
-}
 
 /** A child born `yearsBefore` years before the year of `today` (in Sweden), on `monthDay`. */
 function child(id: string, givenName: string, today: Date, yearsBefore: number, monthDay: string, birthNumber: string): TestChild {
