@@ -308,7 +308,7 @@ export function render(c: LokalbokningController, context: ViewContext): Templat
     const free = week?.from === state.weekStart ? week.slots : state.availability.status === TaskStatus.ERROR ? [] : undefined;
     return bookPage(c, book, free, context.headingLevel);
   }
-  // The book page before the resume above has its lokal: still the lokal's spinner.
+  // The book page not resumed yet (`LokalState.hostUpdate` does that on the next update): the spinner, as until the lokal is in.
   if (c.page === 'book') return spinner({ label: msg('Hämtar lokalen…') });
   return lokalPage(c, state, lokal, context, book);
 }
